@@ -1,0 +1,144 @@
+// Node-only loader for the real Brussels geography in the shared data folder, used by the tests
+// and the benchmark. Not imported by the app.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { QuartierInput, SectorInput } from './types.ts';
+
+/** The shared Brussels data folder: `NABIJ_SHARED_DATA`, else `shared/data/brussels` beside the repo. */
+export function brusselsDataDir(): string {
+	const fromEnv = process.env.NABIJ_SHARED_DATA;
+	if (fromEnv) return fromEnv.endsWith('/') ? fromEnv : `${fromEnv}/`;
+	return fileURLToPath(new URL('../../../../../shared/data/brussels/', import.meta.url));
+}
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes) into objects keyed by the header row. */
+export function parseCsv(text: string): Record<string, string>[] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i] as string;
+		if (quoted) {
+			if (c === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else field += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') {
+			row.push(field);
+			field = '';
+		} else if (c === '\n' || c === '\r') {
+			if (c === '\r' && text[i + 1] === '\n') i++;
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+		} else field += c;
+	}
+	if (field !== '' || row.length > 0) {
+		row.push(field);
+		rows.push(row);
+	}
+	const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
+	if (!header) return [];
+	return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+function readCsv(dir: string, name: string) {
+	return parseCsv(readFileSync(`${dir}${name}`, 'utf8'));
+}
+
+function numberOrNull(text: string | undefined): number | null {
+	if (text === undefined || text.trim() === '') return null;
+	const n = Number(text);
+	return Number.isFinite(n) ? n : null;
+}
+
+type AreaCollection = FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>;
+
+/** The real Brussels geography as coverage-engine inputs. */
+export interface BrusselsFixtures {
+	quartiers: QuartierInput[];
+	sectors: SectorInput[];
+	sectorGeometries: AreaCollection;
+	quartierGeometries: AreaCollection;
+	/** ULB compilation rows by sector: population 2018, households 2011 and their shares. */
+	ulbSectors: {
+		cd_sector: string;
+		pop_2018: number | null;
+		men_2011: number | null;
+		part_65plus_pct: number | null;
+		part_menages_isoles_pct: number | null;
+	}[];
+}
+
+function representativePoint(feature: Feature<Polygon | MultiPolygon>): [number, number] {
+	const [lon, lat] = pointOnFeature(feature).geometry.coordinates as [number, number];
+	return [lon, lat];
+}
+
+/**
+ * Loads the 145 quartiers (with a Turf `pointOnFeature` representative point each) and the 724
+ * sectors (population 2019 from `secteurs_indicateurs.csv`, representative point from the sector
+ * geometry) from the shared data folder.
+ */
+export function loadBrusselsFixtures(dir: string = brusselsDataDir()): BrusselsFixtures {
+	const sectorGeometries = JSON.parse(
+		readFileSync(`${dir}secteurs_statistiques.geojson`, 'utf8')
+	) as AreaCollection;
+	const quartierGeometries = JSON.parse(
+		readFileSync(`${dir}quartiers_monitoring.geojson`, 'utf8')
+	) as AreaCollection;
+
+	const sectorPoints = new Map<string, [number, number]>();
+	for (const f of sectorGeometries.features) {
+		sectorPoints.set(String(f.properties.cd_sector), representativePoint(f));
+	}
+	const sectors: SectorInput[] = readCsv(dir, 'secteurs_indicateurs.csv').map((row) => {
+		const point = sectorPoints.get(row.cd_sector as string);
+		if (!point) throw new Error(`sector ${row.cd_sector} has no geometry`);
+		return {
+			cd_sector: row.cd_sector as string,
+			mdrc: Number(row.mdrc),
+			pop_2019: Number(row.pop_2019),
+			lon: point[0],
+			lat: point[1]
+		};
+	});
+
+	const quartierPoints = new Map<number, [number, number]>();
+	for (const f of quartierGeometries.features) {
+		quartierPoints.set(Number(f.properties.mdrc), representativePoint(f));
+	}
+	const quartiers: QuartierInput[] = readCsv(dir, 'quartiers_indicateurs.csv').map((row) => {
+		const mdrc = Number(row.mdrc);
+		const point = quartierPoints.get(mdrc);
+		return {
+			mdrc,
+			name_fr: row.name_fr as string,
+			name_nl: row.name_nl as string,
+			type: row.type as string,
+			nis_main: row.nis_main as string,
+			pop_2019: Number(row.pop_2019),
+			households: numberOrNull(row.nb_menages_prives),
+			median_income_2019: numberOrNull(row.ibsa_revenu_median_decla_2019),
+			share_65plus_pct: numberOrNull(row.ulb_part_65plus_pct),
+			share_single_households_pct: numberOrNull(row.ulb_part_menages_isoles_pct),
+			...(point ? { lon: point[0], lat: point[1] } : {})
+		};
+	});
+
+	const ulbSectors = readCsv(dir, 'secteurs_ulb_compilation_2011_2018.csv').map((row) => ({
+		cd_sector: row.cd_sector as string,
+		pop_2018: numberOrNull(row.pop_2018),
+		men_2011: numberOrNull(row.men_2011),
+		part_65plus_pct: numberOrNull(row.part_65plus_pct),
+		part_menages_isoles_pct: numberOrNull(row.part_menages_isoles_pct)
+	}));
+
+	return { quartiers, sectors, sectorGeometries, quartierGeometries, ulbSectors };
+}
