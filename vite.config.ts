@@ -2,6 +2,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import kitConfig from './kit.config.js';
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
 
 export default defineConfig({
@@ -23,10 +24,12 @@ export default defineConfig({
 				}
 			]
 		}),
-		sveltekit()
+		sveltekit(kitConfig)
 	],
 	test: {
-		reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
+		reporters: process.env.VITEST_JSON
+			? ['default', ['json', { outputFile: process.env.VITEST_JSON }]]
+			: ['default'],
 		projects: [
 			{
 				extends: true,

@@ -30,8 +30,21 @@ const env = { ...process.env };
 if (!isRecentEnough(process.version)) {
 	const toolsNode = path.join(toolsBin, 'node');
 	if (!fs.existsSync(toolsNode)) {
-		console.error(`[node24] Node ${process.version} is older than ${MIN.join('.')}; installing Node 24 into .tools/ …`);
-		const status = run('npm', ['install', '--prefix', path.join(root, '.tools'), '--no-save', '--no-package-lock', 'node@24'], env);
+		console.error(
+			`[node24] Node ${process.version} is older than ${MIN.join('.')}; installing Node 24 into .tools/ …`
+		);
+		const status = run(
+			'npm',
+			[
+				'install',
+				'--prefix',
+				path.join(root, '.tools'),
+				'--no-save',
+				'--no-package-lock',
+				'node@24'
+			],
+			env
+		);
 		if (status !== 0 || !fs.existsSync(toolsNode)) {
 			console.error('[node24] could not install Node 24 from the npm registry.');
 			process.exit(status || 1);

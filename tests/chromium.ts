@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 
-/** Debian's Chromium: Playwright's own browser download is not reachable on every machine. */
+/**
+ * Debian's Chromium first: Playwright's own browser download is not reachable on every machine.
+ * Undefined lets Playwright use its own download where one was installed.
+ */
 export function chromiumPath(): string | undefined {
 	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 	return candidates.find((p): p is string => !!p && existsSync(p));
