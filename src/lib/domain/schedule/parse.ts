@@ -1,0 +1,391 @@
+// A hand-written parser and formatter for the part of the OSM `opening_hours` syntax that small
+// organisations use. User input never throws: every failure is a typed error with a position.
+
+import type {
+	DaySelector,
+	Month,
+	MonthRange,
+	Schedule,
+	ScheduleErrorCode,
+	ScheduleParseResult,
+	ScheduleRule,
+	TimeSpan,
+	Weekday
+} from './types.ts';
+
+/** OSM weekday abbreviations, index = {@link Weekday}. */
+export const WEEKDAY_CODES = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
+/** OSM month abbreviations, index + 1 = {@link Month}. */
+export const MONTH_CODES = [
+	'Jan',
+	'Feb',
+	'Mar',
+	'Apr',
+	'May',
+	'Jun',
+	'Jul',
+	'Aug',
+	'Sep',
+	'Oct',
+	'Nov',
+	'Dec'
+] as const;
+
+/** Latest end time accepted, in minutes (48:00, the OSM limit for extended times). */
+export const MAX_END_MINUTES = 48 * 60;
+
+const WEEKDAY_BY_WORD = new Map<string, Weekday>(
+	WEEKDAY_CODES.map((code, index) => [code.toLowerCase(), index as Weekday])
+);
+const MONTH_BY_WORD = new Map<string, Month>(
+	MONTH_CODES.map((code, index) => [code.toLowerCase(), (index + 1) as Month])
+);
+const STATE_WORDS = new Set(['open', 'off', 'closed', 'unknown']);
+// Recognised OSM words outside the subset: reported as unsupported rather than as typos.
+const UNSUPPORTED_WORDS = new Set(['sh', 'week', 'easter', 'sunrise', 'sunset', 'dawn', 'dusk']);
+
+class ParseFailure {
+	code: ScheduleErrorCode;
+	position: number;
+	found: string;
+	constructor(code: ScheduleErrorCode, position: number, found: string) {
+		this.code = code;
+		this.position = position;
+		this.found = found;
+	}
+}
+
+class Cursor {
+	text: string;
+	pos = 0;
+	constructor(text: string) {
+		this.text = text;
+	}
+	skipSpaces() {
+		while (this.pos < this.text.length && /\s/.test(this.text[this.pos] ?? '')) this.pos++;
+	}
+	peek(): string {
+		return this.text[this.pos] ?? '';
+	}
+	atEnd() {
+		return this.pos >= this.text.length;
+	}
+	/** The letters starting at the cursor, lower-cased, without consuming them. */
+	peekWord(): string {
+		const match = /^[A-Za-z]+/.exec(this.text.slice(this.pos));
+		return match ? match[0].toLowerCase() : '';
+	}
+	fail(code: ScheduleErrorCode, position = this.pos, length = 1): never {
+		throw new ParseFailure(code, position, this.text.slice(position, position + length));
+	}
+}
+
+function parseMonths(cursor: Cursor): MonthRange[] {
+	const ranges: MonthRange[] = [];
+	for (;;) {
+		const from = MONTH_BY_WORD.get(cursor.peekWord());
+		if (from === undefined) cursor.fail('unknown_keyword', cursor.pos, cursor.peekWord().length);
+		cursor.pos += 3;
+		let to = from;
+		if (cursor.peek() === '-') {
+			cursor.pos++;
+			const word = cursor.peekWord();
+			const end = MONTH_BY_WORD.get(word);
+			if (end === undefined) cursor.fail('unknown_keyword', cursor.pos, word.length || 1);
+			cursor.pos += 3;
+			to = end;
+		}
+		ranges.push({ from, to });
+		if (cursor.peek() !== ',' || !MONTH_BY_WORD.has(peekWordAfterComma(cursor))) return ranges;
+		cursor.pos++;
+		cursor.skipSpaces();
+	}
+}
+
+function peekWordAfterComma(cursor: Cursor): string {
+	const match = /^,\s*([A-Za-z]+)/.exec(cursor.text.slice(cursor.pos));
+	return match?.[1]?.toLowerCase() ?? '';
+}
+
+function parseInteger(cursor: Cursor): number {
+	const match = /^-?\d+/.exec(cursor.text.slice(cursor.pos));
+	if (!match) cursor.fail('invalid_nth');
+	cursor.pos += match[0].length;
+	return Number(match[0]);
+}
+
+function parseNth(cursor: Cursor): number[] {
+	const start = cursor.pos;
+	cursor.pos++; // '['
+	const values = new Set<number>();
+	for (;;) {
+		cursor.skipSpaces();
+		const itemStart = cursor.pos;
+		const first = parseInteger(cursor);
+		let last = first;
+		if (cursor.peek() === '-' && first > 0) {
+			cursor.pos++;
+			last = parseInteger(cursor);
+		}
+		const valid = (n: number) => n !== 0 && n >= -5 && n <= 5;
+		if (!valid(first) || !valid(last) || (first > 0 && last < first)) {
+			cursor.fail('invalid_nth', itemStart, cursor.pos - itemStart);
+		}
+		for (let n = first; n <= last; n++) values.add(n);
+		cursor.skipSpaces();
+		if (cursor.peek() === ',') {
+			cursor.pos++;
+			continue;
+		}
+		if (cursor.peek() === ']') {
+			cursor.pos++;
+			break;
+		}
+		cursor.fail(
+			cursor.atEnd() ? 'invalid_nth' : 'unexpected_character',
+			cursor.atEnd() ? start : cursor.pos
+		);
+	}
+	// Positive occurrences first, then counted from the end: one canonical order for round trips.
+	return [...values].sort((a, b) => (a > 0 === b > 0 ? Math.abs(a) - Math.abs(b) : b - a));
+}
+
+function parseDays(cursor: Cursor): DaySelector[] {
+	const days: DaySelector[] = [];
+	for (;;) {
+		const word = cursor.peekWord();
+		const wordStart = cursor.pos;
+		if (word === 'ph') {
+			cursor.pos += 2;
+			days.push({ kind: 'holiday' });
+		} else {
+			const from = WEEKDAY_BY_WORD.get(word);
+			if (from === undefined) {
+				cursor.fail(
+					UNSUPPORTED_WORDS.has(word) ? 'unsupported_syntax' : 'unknown_keyword',
+					wordStart,
+					word.length || 1
+				);
+			}
+			cursor.pos += 2;
+			let to = from;
+			let nth: number[] | null = null;
+			if (cursor.peek() === '-' && /[A-Za-z]/.test(cursor.text[cursor.pos + 1] ?? '')) {
+				cursor.pos++;
+				const endWord = cursor.peekWord();
+				const end = WEEKDAY_BY_WORD.get(endWord);
+				if (end === undefined) cursor.fail('unknown_keyword', cursor.pos, endWord.length);
+				cursor.pos += 2;
+				to = end;
+			}
+			if (cursor.peek() === '[') {
+				if (to !== from) cursor.fail('nth_needs_single_weekday', wordStart, cursor.pos - wordStart);
+				nth = parseNth(cursor);
+			}
+			days.push({ kind: 'weekday', from, to, nth });
+		}
+		const next = peekWordAfterComma(cursor);
+		if (cursor.peek() !== ',' || !(next === 'ph' || WEEKDAY_BY_WORD.has(next))) return days;
+		cursor.pos++;
+		cursor.skipSpaces();
+	}
+}
+
+function parseClock(cursor: Cursor, maxMinutes: number): number {
+	const start = cursor.pos;
+	const match = /^(\d{1,2}):(\d{2})/.exec(cursor.text.slice(cursor.pos));
+	if (!match) {
+		const junk = /^[\d:]+/.exec(cursor.text.slice(cursor.pos));
+		cursor.fail('invalid_time', start, junk ? junk[0].length : 1);
+	}
+	const minutes = Number(match[1]) * 60 + Number(match[2]);
+	if (Number(match[2]) > 59 || minutes > maxMinutes)
+		cursor.fail('invalid_time', start, match[0].length);
+	cursor.pos += match[0].length;
+	return minutes;
+}
+
+function parseTimes(cursor: Cursor): TimeSpan[] {
+	const spans: TimeSpan[] = [];
+	for (;;) {
+		const spanStart = cursor.pos;
+		// A span starts before 24:00; only its end may use extended times up to 48:00.
+		const startMinutes = parseClock(cursor, 24 * 60 - 1);
+		if (cursor.peek() === '+') cursor.fail('unsupported_syntax');
+		if (cursor.peek() !== '-')
+			cursor.fail(cursor.atEnd() ? 'invalid_time' : 'unexpected_character');
+		cursor.pos++;
+		const endMinutes = parseClock(cursor, MAX_END_MINUTES);
+		if (endMinutes === startMinutes || endMinutes - startMinutes > 24 * 60) {
+			cursor.fail('empty_time_span', spanStart, cursor.pos - spanStart);
+		}
+		spans.push({ startMinutes, endMinutes });
+		cursor.skipSpaces();
+		if (cursor.peek() !== ',') return spans;
+		cursor.pos++;
+		cursor.skipSpaces();
+	}
+}
+
+function parseRule(cursor: Cursor): ScheduleRule | null {
+	cursor.skipSpaces();
+	const ruleStart = cursor.pos;
+	const rule: ScheduleRule = { months: [], days: [], times: [], state: 'open', comment: null };
+	let keyword: string | null = null;
+	if (cursor.text.startsWith('24/7', cursor.pos)) {
+		cursor.pos += 4;
+		keyword = 'open';
+	} else {
+		if (MONTH_BY_WORD.has(cursor.peekWord())) {
+			rule.months = parseMonths(cursor);
+			cursor.skipSpaces();
+		}
+		const word = cursor.peekWord();
+		if (word && !STATE_WORDS.has(word)) {
+			rule.days = parseDays(cursor);
+			cursor.skipSpaces();
+		}
+		// "Mo-Fr: 09:00-12:00" is a frequent way of writing it; accept the colon.
+		if (cursor.peek() === ':' && cursor.pos > ruleStart) {
+			cursor.pos++;
+			cursor.skipSpaces();
+		}
+		if (/\d/.test(cursor.peek())) rule.times = parseTimes(cursor);
+	}
+	cursor.skipSpaces();
+	const word = cursor.peekWord();
+	if (STATE_WORDS.has(word) && keyword === null) {
+		keyword = word;
+		if (rule.times.length > 0 && keyword !== 'open') {
+			cursor.fail('times_with_closed', cursor.pos, word.length);
+		}
+		cursor.pos += word.length;
+		cursor.skipSpaces();
+	} else if (word) {
+		cursor.fail(
+			UNSUPPORTED_WORDS.has(word) ? 'unsupported_syntax' : 'unknown_keyword',
+			cursor.pos,
+			word.length
+		);
+	}
+	if (cursor.peek() === '"') {
+		const close = cursor.text.indexOf('"', cursor.pos + 1);
+		if (close < 0) cursor.fail('unterminated_comment', cursor.pos, cursor.text.length - cursor.pos);
+		rule.comment = cursor.text.slice(cursor.pos + 1, close);
+		cursor.pos = close + 1;
+		cursor.skipSpaces();
+	}
+	if (cursor.text.startsWith('||', cursor.pos)) cursor.fail('unsupported_syntax', cursor.pos, 2);
+	if (!cursor.atEnd() && cursor.peek() !== ';') cursor.fail('unexpected_character');
+	if (cursor.pos === ruleStart) return null;
+	if (keyword === 'off' || keyword === 'closed') rule.state = 'closed';
+	else if (keyword === 'unknown') rule.state = 'unknown';
+	else if (keyword === null && rule.comment !== null && rule.times.length === 0) {
+		// OSM: a rule that only carries a comment ("by appointment") has an unknown state.
+		rule.state = 'unknown';
+	}
+	return rule;
+}
+
+/**
+ * Parses an OSM `opening_hours` string of the supported subset. Never throws on user input.
+ *
+ * Supported: weekday ranges and lists (`Mo-Fr`, `Mo,We`, `Fr-Mo`), nth weekday of the month
+ * (`We[1,3]`, `Sa[-1]`), public holidays (`PH`), month ranges (`Sep-Jun`), times and lists of times
+ * (`09:00-12:00,13:30-17:00`), past midnight (`20:00-02:00`, `20:00-26:00`), `24/7`, `off`/`closed`,
+ * `open`, `unknown`, comments (`"by appointment"`) and rules separated by `;`.
+ *
+ * @example parseOpeningHours('Mo-Fr 09:00-12:00; PH off')
+ * // { ok: true, schedule: { rules: [{ days: [{ kind: 'weekday', from: 0, to: 4, nth: null }], … }, …] } }
+ * @example parseOpeningHours('Mo-Fr 25:00-26:00') // { ok: false, error: { code: 'invalid_time', position: 6, … } }
+ */
+export function parseOpeningHours(text: string): ScheduleParseResult {
+	// En and em dashes are what word processors put between times; treat them as hyphens.
+	const cursor = new Cursor(text.replace(/[\u2013\u2014]/g, '-'));
+	try {
+		const rules: ScheduleRule[] = [];
+		for (;;) {
+			const rule = parseRule(cursor);
+			if (rule) rules.push(rule);
+			if (cursor.atEnd()) break;
+			cursor.pos++; // ';'
+		}
+		if (rules.length === 0) return { ok: false, error: { code: 'empty', position: 0, found: '' } };
+		return { ok: true, schedule: { rules } };
+	} catch (failure) {
+		if (failure instanceof ParseFailure) {
+			const { code, position, found } = failure;
+			return { ok: false, error: { code, position, found } };
+		}
+		throw failure;
+	}
+}
+
+function pad2(value: number): string {
+	return String(value).padStart(2, '0');
+}
+
+/** Formats minutes after midnight as `HH:MM` (`26:00` for extended times). */
+export function formatClock(minutes: number): string {
+	return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
+
+function formatDay(day: DaySelector): string {
+	if (day.kind === 'holiday') return 'PH';
+	const range =
+		day.from === day.to
+			? WEEKDAY_CODES[day.from]
+			: `${WEEKDAY_CODES[day.from]}-${WEEKDAY_CODES[day.to]}`;
+	if (!day.nth) return range;
+	const parts: string[] = [];
+	const positives = day.nth.filter((n) => n > 0);
+	// Collapse runs of consecutive positive occurrences into ranges (`[1-3]`).
+	for (let i = 0; i < positives.length;) {
+		let j = i;
+		while (j + 1 < positives.length && positives[j + 1] === (positives[j] ?? 0) + 1) j++;
+		parts.push(j > i + 1 ? `${positives[i]}-${positives[j]}` : positives.slice(i, j + 1).join(','));
+		i = j + 1;
+	}
+	parts.push(...day.nth.filter((n) => n < 0).map(String));
+	return `${range}[${parts.join(',')}]`;
+}
+
+function formatRule(rule: ScheduleRule): string {
+	const parts: string[] = [];
+	if (rule.months.length > 0) {
+		parts.push(
+			rule.months
+				.map(({ from, to }) =>
+					from === to ? MONTH_CODES[from - 1] : `${MONTH_CODES[from - 1]}-${MONTH_CODES[to - 1]}`
+				)
+				.join(',')
+		);
+	}
+	if (rule.days.length > 0) parts.push(rule.days.map(formatDay).join(','));
+	const hasSelectors = parts.length > 0;
+	if (rule.times.length > 0) {
+		parts.push(
+			rule.times.map((t) => `${formatClock(t.startMinutes)}-${formatClock(t.endMinutes)}`).join(',')
+		);
+	} else if (rule.state === 'open') {
+		// A bare selector means open all day, but a comment alone would make the rule unknown.
+		if (!hasSelectors) parts.push('24/7');
+		else if (rule.comment !== null) parts.push('open');
+	} else if (rule.state === 'closed') {
+		parts.push('off');
+	} else if (rule.comment === null) {
+		parts.push('unknown');
+	}
+	if (rule.comment !== null) parts.push(`"${rule.comment}"`);
+	return parts.join(' ');
+}
+
+/**
+ * Writes a schedule back as an OSM `opening_hours` string; `parseOpeningHours` of the result gives
+ * the same structure. Comments must not contain a double quote.
+ *
+ * @example formatOpeningHours(schedule) // 'Mo-Fr 09:00-12:00,13:30-17:00; Sa 10:00-12:00; PH off'
+ */
+export function formatOpeningHours(schedule: Schedule): string {
+	return schedule.rules.map(formatRule).join('; ');
+}

@@ -1,0 +1,80 @@
+// The structure behind an OSM `opening_hours` string, restricted to the subset small organisations
+// write. It is plain data so that an editor can build it and `formatOpeningHours` can write it back.
+
+/** Day of the week in OSM order: 0 = Monday … 6 = Sunday. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/** Month of the year, 1 = January … 12 = December. */
+export type Month = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
+
+/**
+ * A time span in minutes after local midnight. `endMinutes` is at most 2880 (48:00). A span whose
+ * end is not after its start (`20:00-02:00`) or whose end passes 24:00 (`20:00-26:00`) runs past
+ * midnight into the next day. Both forms are kept as written so that formatting round-trips.
+ */
+export interface TimeSpan {
+	startMinutes: number;
+	endMinutes: number;
+}
+
+/** An inclusive month range; `from > to` wraps over the new year (`Sep-Jun`). */
+export interface MonthRange {
+	from: Month;
+	to: Month;
+}
+
+/**
+ * A day selector: a weekday range (`Mo-Fr`, wrapping like `Fr-Mo`), optionally restricted to the nth
+ * occurrences in the month (`We[1,3]`, `Sa[-1]`, only on a single weekday), or the Belgian public
+ * holidays (`PH`).
+ */
+export type DaySelector =
+	{ kind: 'weekday'; from: Weekday; to: Weekday; nth: number[] | null } | { kind: 'holiday' };
+
+/**
+ * One rule between semicolons. `state` is `open` when times are given or when the rule is a bare
+ * selector (open all day); `closed` for `off`/`closed`; `unknown` for a rule that only carries a
+ * comment (`"by appointment"`) or says `unknown`.
+ */
+export interface ScheduleRule {
+	months: MonthRange[];
+	days: DaySelector[];
+	times: TimeSpan[];
+	state: 'open' | 'closed' | 'unknown';
+	comment: string | null;
+}
+
+/** A parsed opening-hours string: rules in order; a later rule replaces earlier ones on its days. */
+export interface Schedule {
+	rules: ScheduleRule[];
+}
+
+/** Stable codes for parse errors, to be translated by the UI. */
+export type ScheduleErrorCode =
+	| 'empty'
+	| 'unexpected_character'
+	| 'unknown_keyword'
+	| 'invalid_time'
+	| 'empty_time_span'
+	| 'invalid_nth'
+	| 'nth_needs_single_weekday'
+	| 'unterminated_comment'
+	| 'times_with_closed'
+	| 'unsupported_syntax';
+
+/** A parse error: a code to translate and the 0-based character offset where it was found. */
+export interface ScheduleParseError {
+	code: ScheduleErrorCode;
+	position: number;
+	/** The offending text, for display next to the translated message. */
+	found: string;
+}
+
+export type ScheduleParseResult =
+	{ ok: true; schedule: Schedule } | { ok: false; error: ScheduleParseError };
+
+/** An opening period as real instants. */
+export interface OpeningPeriod {
+	opensAt: Date;
+	closesAt: Date;
+}
