@@ -94,7 +94,9 @@ export function computeSurveyStatus({
 		let e = entries.get(r.mdrc);
 		if (!e) entries.set(r.mdrc, (e = { total: 0, recent: 0 }));
 		e.total += 1;
-		if (isRecent(ageInDays(r.assured_date, now), recentDays)) e.recent += 1;
+		if (r.assured_date !== null && isRecent(ageInDays(r.assured_date, now), recentDays)) {
+			e.recent += 1;
+		}
 	}
 
 	const result = new Map<number, SurveyStatus>();

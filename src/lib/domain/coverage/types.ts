@@ -60,8 +60,8 @@ export interface ResourceInput {
 	mdrc: number;
 	location_precision: LocationPrecision | string;
 	status: ResourceStatus;
-	/** Last date someone confirmed the entry, `YYYY-MM-DD`. */
-	assured_date: string;
+	/** Last date someone confirmed the entry, `YYYY-MM-DD`; null if never confirmed. */
+	assured_date: string | null;
 	/** Quartiers the resource says it serves, besides its own. */
 	service_area_mdrc?: readonly number[];
 }

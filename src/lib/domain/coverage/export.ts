@@ -1,0 +1,276 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { CoverageResult, QuartierCoverage } from './compute.ts';
+import {
+	GAP_INDEX_FORMULA,
+	MEASURES,
+	SOURCES,
+	WALKING_COVERAGE_METHOD,
+	type MeasureId
+} from './measures.ts';
+import type { SignalCell } from './signals.ts';
+import type { Locale } from './types.ts';
+
+type CsvValue = string | number | boolean | null;
+
+const TITLE = {
+	fr: 'Nabij – couverture des quartiers bruxellois',
+	nl: 'Nabij – dekking van de Brusselse wijken',
+	en: 'Nabij – coverage of Brussels quartiers'
+} as const;
+
+const NOTES = {
+	fr: 'Séparateur: virgule; décimales: point; cellule vide = pas de valeur; "<N" = effectif masqué sous le seuil N.',
+	nl: 'Scheidingsteken: komma; decimalen: punt; lege cel = geen waarde; "<N" = aantal afgeschermd onder drempel N.',
+	en: 'Separator: comma; decimals: point; empty cell = no value; "<N" = count withheld below threshold N.'
+} as const;
+
+function round(value: number | null | undefined, digits: number): number | null {
+	if (value === null || value === undefined || !Number.isFinite(value)) return null;
+	const f = 10 ** digits;
+	return Math.round(value * f) / f;
+}
+
+function percent(share: number | null | undefined): number | null {
+	return share === null || share === undefined ? null : round(share * 100, 2);
+}
+
+/** One flat record per quartier, keyed by column id, shared by the CSV and GeoJSON exporters. */
+function flatten(q: QuartierCoverage, result: CoverageResult): Record<string, CsvValue> {
+	const min = result.parameters.minSignalCount;
+	const signalValue = (pick: (s: QuartierCoverage['signals'][number]) => SignalCell) => {
+		// A single support kind is selected: one number per quartier is meaningful.
+		if (result.parameters.filters.supportKind === undefined) return null;
+		const s = q.signals[0];
+		if (!s) return 0;
+		const c = pick(s);
+		return c.suppressed ? `<${min}` : c.count;
+	};
+	const record: Record<string, CsvValue> = {
+		mdrc: q.mdrc,
+		name_fr: q.nameFr,
+		name_nl: q.nameNl,
+		type: q.type,
+		excluded: q.excluded,
+		population: q.need.population.value,
+		population_65plus: round(q.need.population_65plus.value, 0),
+		share_65plus_pct: q.need.share_65plus_pct.value,
+		single_households_pct: q.need.single_households_pct.value,
+		median_income_eur: q.need.median_income_eur.value,
+		supply_count: q.supply.selected.count,
+		supply_per_1000: round(q.supply.selected.per1000Residents, 3),
+		supply_per_1000_65plus: round(q.supply.selected.per1000Residents65plus, 3),
+		paused_not_counted: q.supply.pausedNotCounted,
+		dormant_count: q.supply.dormant,
+		serving_count: q.supply.serving
+	};
+	for (const t of q.walking.byThreshold) {
+		record[`walking_coverage_pct_${t.thresholdMeters}m`] = percent(t.share);
+	}
+	Object.assign(record, {
+		need_score: round(q.gap?.components.needScore, 4),
+		need_z: round(q.gap?.components.needZ, 4),
+		supply_value: round(q.gap?.inputs.supplyValue, 4),
+		supply_z: round(q.gap?.components.supplyZ, 4),
+		gap_index: round(q.gap?.gap, 4),
+		gap_rank: q.gap?.rank ?? null,
+		survey_status: q.survey.status,
+		last_survey_date: q.survey.lastSurvey?.checkedOn ?? null,
+		last_survey_by: q.survey.lastSurvey?.organizationName ?? null,
+		confirmed_share_pct: percent(q.survey.confirmedShare),
+		finding: q.finding,
+		need_signals_found: signalValue((s) => s.found),
+		need_signals_not_found: signalValue((s) => s.notFound),
+		need_signals_detail: q.signals
+			.map((s) => {
+				const show = (c: SignalCell) => (c.suppressed ? `<${min}` : String(c.count));
+				return `${s.supportKind} found ${show(s.found)} not_found ${show(s.notFound)}`;
+			})
+			.join('; ')
+	});
+	return record;
+}
+
+// Quote when needed, and defuse text that a spreadsheet would run as a formula.
+function csvField(value: CsvValue): string {
+	if (value === null) return '';
+	if (typeof value !== 'string') return String(value);
+	const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function comment(text: string): string {
+	return `# ${text.replace(/\s*[\r\n]+\s*/g, ' ')}`;
+}
+
+function measureFor(column: string): (typeof MEASURES)[MeasureId] | undefined {
+	const id = column.startsWith('walking_coverage_pct_') ? 'walking_coverage_pct' : column;
+	return (MEASURES as Record<string, (typeof MEASURES)[MeasureId]>)[id];
+}
+
+function describeFilters(result: CoverageResult) {
+	const { category, supportKind } = result.parameters.filters;
+	return `category=${category ?? '*'}; support_kind=${supportKind ?? '*'}`;
+}
+
+/**
+ * CSV of every quartier: `#` comment lines (title, date, filters, parameters, the gap formula,
+ * each column's definition, every source with licence and attribution), then a header row of
+ * column ids, then one row per quartier. Texts in `locale`; numbers with a decimal point.
+ *
+ * @example toCsv(computeCoverage({ … }), 'nl').split('\n').find((l) => !l.startsWith('#')) // 'mdrc,name_fr,…'
+ */
+export function toCsv(result: CoverageResult, locale: Locale): string {
+	const rows = result.quartiers.map((q) => flatten(q, result));
+	const columns = Object.keys(rows[0] ?? flatten(emptyQuartier(result), result));
+	const p = result.parameters;
+	const lines: string[] = [
+		comment(TITLE[locale]),
+		comment(`generated_at: ${result.generatedAt}`),
+		comment(`filters: ${describeFilters(result)}`),
+		comment(
+			`thresholds_m: ${p.thresholdsMeters.join(' ')}; recent_days: ${p.recentDays}; min_signal_count: ${p.minSignalCount}; include_paused: ${p.includePaused}`
+		),
+		comment(`region_population: ${result.region.population}`),
+		comment(NOTES[locale]),
+		comment(`gap_index: ${GAP_INDEX_FORMULA.expression}`),
+		...GAP_INDEX_FORMULA.steps.map((s) => comment(`gap_index: ${s[locale]}`)),
+		comment(`gap_index: ${GAP_INDEX_FORMULA.caveats[locale]}`),
+		comment(`walking_coverage: ${WALKING_COVERAGE_METHOD[locale]}`)
+	];
+	for (const column of columns) {
+		const m = measureFor(column);
+		if (!m) continue;
+		const sources = m.source.map((id) => SOURCES[id].producer).join(' + ');
+		lines.push(
+			comment(
+				`${column}: ${m.label[locale]} [${m.unit}] — ${m.description[locale]} (${sources}; ${m.year})`
+			)
+		);
+	}
+	for (const s of Object.values(SOURCES)) {
+		const caveat = s.caveat ? ` ${s.caveat[locale]}` : '';
+		lines.push(
+			comment(
+				`source ${s.id}: ${s.name[locale]} — ${s.producer}, ${s.year}. Licence: ${s.licence}. Attribution: ${s.attribution}.${caveat}`
+			)
+		);
+	}
+	lines.push(columns.join(','));
+	for (const row of rows) lines.push(columns.map((c) => csvField(row[c] ?? null)).join(','));
+	return `${lines.join('\n')}\n`;
+}
+
+function emptyQuartier(result: CoverageResult): QuartierCoverage {
+	const nullValue = { value: null, source: [], year: '' };
+	return {
+		mdrc: 0,
+		nameFr: '',
+		nameNl: '',
+		type: '',
+		nisMain: '',
+		excluded: true,
+		need: {
+			population: nullValue,
+			population_65plus: nullValue,
+			share_65plus_pct: nullValue,
+			single_households_pct: nullValue,
+			median_income_eur: nullValue
+		},
+		supply: {
+			mdrc: 0,
+			selected: { count: 0, per1000Residents: null, per1000Residents65plus: null },
+			byCategory: {},
+			bySupportKind: {},
+			pausedNotCounted: 0,
+			dormant: 0,
+			serving: 0
+		},
+		walking: {
+			population: 0,
+			sectorCount: 0,
+			byThreshold: result.parameters.thresholdsMeters.map((thresholdMeters) => ({
+				thresholdMeters,
+				coveredPopulation: 0,
+				population: 0,
+				share: null
+			}))
+		},
+		gap: null,
+		gapMissing: [],
+		survey: {
+			mdrc: 0,
+			status: 'not_surveyed',
+			lastSurvey: null,
+			recentSurvey: false,
+			entryCount: 0,
+			recentlyConfirmedCount: 0,
+			confirmedShare: null
+		},
+		finding: 'blind_spot',
+		signals: []
+	};
+}
+
+/** Quartier polygons keyed by `properties.mdrc`, e.g. `quartiers_monitoring.geojson`. */
+export type QuartierGeometries = FeatureCollection<
+	Polygon | MultiPolygon,
+	{ mdrc: number | string } & Record<string, unknown>
+>;
+
+/** GeoJSON export: a FeatureCollection with a top-level `metadata` member. */
+export interface CoverageGeoJson extends FeatureCollection<
+	Polygon | MultiPolygon | null,
+	Record<string, unknown>
+> {
+	metadata: {
+		title: typeof TITLE;
+		generatedAt: string;
+		parameters: CoverageResult['parameters'];
+		region: CoverageResult['region'];
+		measures: typeof MEASURES;
+		sources: typeof SOURCES;
+		gapIndexFormula: typeof GAP_INDEX_FORMULA;
+		walkingCoverageMethod: typeof WALKING_COVERAGE_METHOD;
+		licences: string[];
+	};
+}
+
+/**
+ * GeoJSON of every quartier: its polygon (null geometry when none is given) with the flat
+ * figures as properties, the signal cells as an array (withheld cells stay `{ suppressed: true }`),
+ * and a top-level `metadata` member with measure definitions, sources, licences and the date.
+ *
+ * @example toGeoJson(result, quartiersGeojson).features[0].properties.walking_coverage_pct_500m
+ */
+export function toGeoJson(
+	result: CoverageResult,
+	quartierGeometries: QuartierGeometries
+): CoverageGeoJson {
+	const geometries = new Map<number, Polygon | MultiPolygon>();
+	for (const f of quartierGeometries.features) {
+		if (f.geometry) geometries.set(Number(f.properties.mdrc), f.geometry);
+	}
+	return {
+		type: 'FeatureCollection',
+		metadata: {
+			title: TITLE,
+			generatedAt: result.generatedAt,
+			parameters: result.parameters,
+			region: result.region,
+			measures: MEASURES,
+			sources: SOURCES,
+			gapIndexFormula: GAP_INDEX_FORMULA,
+			walkingCoverageMethod: WALKING_COVERAGE_METHOD,
+			licences: Object.values(SOURCES).map((s) => `${s.id}: ${s.licence} — ${s.attribution}`)
+		},
+		features: result.quartiers.map((q) => {
+			const { need_signals_detail: _detail, ...properties } = flatten(q, result);
+			return {
+				type: 'Feature',
+				id: q.mdrc,
+				geometry: geometries.get(q.mdrc) ?? null,
+				properties: { ...properties, need_signals: q.signals, gap_missing: q.gapMissing }
+			};
+		})
+	};
+}
