@@ -6,7 +6,8 @@ describe('localeRedirectTarget', () => {
 		expect(localeRedirectTarget(new URL('http://127.0.0.1/find?q=a&language=ar'), 'nl')).toBe(
 			'/nl/find?q=a&language=ar'
 		);
-		expect(localeRedirectTarget(new URL('http://127.0.0.1/'), 'en')).toBe('/en/');
+		expect(localeRedirectTarget(new URL('http://127.0.0.1/'), 'en')).toBe('/en');
+		expect(localeRedirectTarget(new URL('http://127.0.0.1/?x=1'), 'en')).toBe('/en?x=1');
 	});
 
 	it('leaves localized pages and machine endpoints alone', () => {

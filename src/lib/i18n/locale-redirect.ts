@@ -16,7 +16,8 @@ export function localeRedirectTarget(url: URL, locale: Locale): string | null {
 	const first = url.pathname.split('/')[1] ?? '';
 	if ((LOCALES as readonly string[]).includes(first)) return null;
 	if (UNLOCALIZED_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return null;
-	const rest = url.pathname === '/' ? '/' : url.pathname;
+	// The locale root has no trailing slash, as SvelteKit would otherwise redirect once more.
+	const rest = url.pathname === '/' ? '' : url.pathname;
 	return `/${locale}${rest}${url.search}`;
 }
 
