@@ -30,7 +30,7 @@ grant anon, authenticated, service_role to authenticator;
 -- Extensions live in their own schema, as on Supabase.
 create schema if not exists extensions;
 create extension if not exists pgcrypto with schema extensions;
-grant usage on schema extensions to anon, authenticated, service_role;
+grant usage on schema extensions to anon, authenticated, service_role, supabase_auth_admin;
 
 do $$
 begin

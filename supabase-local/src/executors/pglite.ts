@@ -1,0 +1,94 @@
+// The in-process executor: one PGlite instance (Postgres in WASM). PGlite has a single session
+// whose user is a superuser, so every API request switches role transaction-locally and then
+// proves the switch took effect before running anything: a missed switch would bypass RLS.
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import type { DatabaseRole, Executor, Query, QueryResult } from '../types.ts';
+import { AUTH_SETTINGS, requestSettings } from './settings.ts';
+
+export type PgliteExecutorOptions = {
+	/** Directory holding the database files; null or undefined keeps the database in memory. */
+	dataDir?: string | null;
+};
+
+/** A PGlite-backed executor, with the extensions the bootstrap SQL needs already loaded. */
+export type PgliteExecutor = Executor & { readonly db: PGlite };
+
+// node-postgres returns int8 and numeric as strings (no precision loss); PGlite is told to do the
+// same so code written against one executor behaves identically on the other.
+const parsers = {
+	[types.INT8]: (value: string) => value,
+	[types.NUMERIC]: (value: string) => value
+};
+
+function adapt(tx: Transaction): Query {
+	return async (sql, params) => {
+		const result = await tx.query<Record<string, unknown>>(sql, params ?? []);
+		return {
+			rows: result.rows,
+			rowCount: result.affectedRows ?? result.rows.length,
+			fields: result.fields
+		} satisfies QueryResult;
+	};
+}
+
+/** Opens (or creates) a PGlite database and returns an Executor over it. */
+export async function createPgliteExecutor(
+	options: PgliteExecutorOptions = {}
+): Promise<PgliteExecutor> {
+	const db = await PGlite.create(options.dataDir ?? undefined, {
+		extensions: { pgcrypto },
+		parsers
+	});
+	// PGlite already queues work on its single connection; this chain additionally keeps one
+	// request's statements from interleaving with another's when callers await between them.
+	let tail: Promise<unknown> = Promise.resolve();
+	let closed = false;
+	function serialize<T>(fn: () => Promise<T>): Promise<T> {
+		if (closed) return Promise.reject(new Error('executor is closed'));
+		const run = tail.then(fn, fn);
+		tail = run.catch(() => undefined);
+		return run;
+	}
+
+	return {
+		kind: 'pglite',
+		db,
+		request(ctx, fn) {
+			return serialize(() =>
+				db.transaction(async (tx) => {
+					const { sql, params } = requestSettings(ctx);
+					await tx.query(sql, params);
+					await assertRole(tx, ctx.role);
+					return fn(adapt(tx));
+				})
+			);
+		},
+		auth(fn) {
+			return serialize(() =>
+				db.transaction(async (tx) => {
+					await tx.query(AUTH_SETTINGS);
+					await assertRole(tx, 'supabase_auth_admin');
+					return fn(adapt(tx));
+				})
+			);
+		},
+		admin(fn) {
+			return serialize(() => db.transaction(async (tx) => fn(adapt(tx))));
+		},
+		async close() {
+			if (closed) return;
+			await serialize(async () => undefined);
+			closed = true;
+			await db.close();
+		}
+	};
+}
+
+async function assertRole(tx: Transaction, role: DatabaseRole | 'supabase_auth_admin') {
+	const check = await tx.query<{ current_user: string }>('select current_user');
+	const current = check.rows[0]?.current_user;
+	if (current !== role) {
+		throw new Error(`refusing to run: current_user is ${String(current)}, expected ${role}`);
+	}
+}

@@ -1,0 +1,203 @@
+// The schema cache: what PostgREST reads from the catalog at start and after migrations —
+// tables and views of the exposed schema with their columns, keys and foreign keys, and its
+// functions — so identifiers in requests can be checked before any SQL is built.
+import type { Query } from '../types.ts';
+
+export type Column = {
+	name: string;
+	/** format_type() of the column, e.g. `integer`, `text[]`, `timestamp with time zone`. */
+	type: string;
+	nullable: boolean;
+	/** pg_get_expr() of the default, from the catalog (trusted SQL), or null. */
+	defaultExpr: string | null;
+	generated: boolean;
+};
+
+export type Relation = {
+	name: string;
+	kind: 'table' | 'view' | 'materialized_view' | 'foreign_table' | 'partitioned_table';
+	columns: Map<string, Column>;
+	primaryKey: string[];
+};
+
+export type ForeignKey = {
+	constraint: string;
+	table: string;
+	columns: string[];
+	foreignTable: string;
+	foreignColumns: string[];
+};
+
+export type FunctionArg = { name: string; type: string; hasDefault: boolean };
+
+export type DbFunction = {
+	name: string;
+	args: FunctionArg[];
+	/** format_type() of the return type. */
+	returnType: string;
+	returnsSet: boolean;
+	/** Columns of the result rows when the function returns a row type or OUT/TABLE columns. */
+	returnColumns: Column[] | null;
+	/** The table or view whose row type is returned, for embedding from RPC results. */
+	returnRelation: string | null;
+	volatility: 'immutable' | 'stable' | 'volatile';
+};
+
+export type SchemaCache = {
+	schema: string;
+	relations: Map<string, Relation>;
+	foreignKeys: ForeignKey[];
+	functions: Map<string, DbFunction[]>;
+};
+
+const RELATIONS_SQL = `
+select c.relname as name, c.relkind::text as kind,
+  coalesce(json_agg(json_build_object(
+    'name', a.attname,
+    'type', format_type(a.atttypid, a.atttypmod),
+    'nullable', not a.attnotnull,
+    'default', pg_get_expr(d.adbin, d.adrelid),
+    'generated', a.attgenerated <> ''
+  ) order by a.attnum) filter (where a.attnum is not null), '[]')::text as columns,
+  coalesce((
+    select json_agg(pa.attname order by k.ord)::text
+    from pg_index i
+    cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
+    join pg_attribute pa on pa.attrelid = i.indrelid and pa.attnum = k.attnum
+    where i.indrelid = c.oid and i.indisprimary
+  ), '[]') as primary_key
+from pg_class c
+join pg_namespace n on n.oid = c.relnamespace
+left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+left join pg_attrdef d on d.adrelid = c.oid and d.adnum = a.attnum
+where n.nspname = $1 and c.relkind in ('r', 'v', 'm', 'f', 'p')
+group by c.oid, c.relname, c.relkind
+`;
+
+const FOREIGN_KEYS_SQL = `
+select con.conname as constraint, cl.relname as table, fcl.relname as foreign_table,
+  (select json_agg(a.attname order by k.ord) from unnest(con.conkey) with ordinality k(attnum, ord)
+     join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum)::text as columns,
+  (select json_agg(a.attname order by k.ord) from unnest(con.confkey) with ordinality k(attnum, ord)
+     join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.attnum)::text as foreign_columns
+from pg_constraint con
+join pg_class cl on cl.oid = con.conrelid
+join pg_namespace n on n.oid = cl.relnamespace
+join pg_class fcl on fcl.oid = con.confrelid
+join pg_namespace fn on fn.oid = fcl.relnamespace
+where con.contype = 'f' and n.nspname = $1 and fn.nspname = $1
+order by con.conname
+`;
+
+const FUNCTIONS_SQL = `
+select p.proname as name, p.proretset as returns_set, p.provolatile::text as volatility,
+  format_type(p.prorettype, null) as return_type, p.pronargs as nargs,
+  p.pronargdefaults as ndefaults,
+  coalesce(p.proargnames, '{}')::text[] as arg_names,
+  coalesce(p.proargmodes::text[], '{}') as arg_modes,
+  array(select format_type(t, null) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[]))
+        with ordinality as x(t, ord) order by ord) as arg_types,
+  case when rt.typrelid <> 0 then rc.relname end as return_relation,
+  rn.nspname as return_relation_schema
+from pg_proc p
+join pg_namespace n on n.oid = p.pronamespace
+join pg_type rt on rt.oid = p.prorettype
+left join pg_class rc on rc.oid = rt.typrelid
+left join pg_namespace rn on rn.oid = rc.relnamespace
+where n.nspname = $1 and p.prokind = 'f'
+order by p.proname, p.oid
+`;
+
+const KINDS: Record<string, Relation['kind']> = {
+	r: 'table',
+	v: 'view',
+	m: 'materialized_view',
+	f: 'foreign_table',
+	p: 'partitioned_table'
+};
+
+type RawColumn = {
+	name: string;
+	type: string;
+	nullable: boolean;
+	default: string | null;
+	generated: boolean;
+};
+
+function textArray(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String);
+	return [];
+}
+
+/** Reads the schema cache for `schema` (default `public`) through `q`. */
+export async function loadSchemaCache(q: Query, schema = 'public'): Promise<SchemaCache> {
+	const relations = new Map<string, Relation>();
+	for (const row of (await q(RELATIONS_SQL, [schema])).rows) {
+		const columns = new Map<string, Column>();
+		for (const c of JSON.parse(String(row.columns)) as RawColumn[]) {
+			columns.set(c.name, {
+				name: c.name,
+				type: c.type,
+				nullable: c.nullable,
+				defaultExpr: c.default,
+				generated: c.generated
+			});
+		}
+		const name = String(row.name);
+		relations.set(name, {
+			name,
+			kind: KINDS[String(row.kind)] ?? 'table',
+			columns,
+			primaryKey: JSON.parse(String(row.primary_key)) as string[]
+		});
+	}
+	const foreignKeys: ForeignKey[] = (await q(FOREIGN_KEYS_SQL, [schema])).rows.map((row) => ({
+		constraint: String(row.constraint),
+		table: String(row.table),
+		columns: JSON.parse(String(row.columns)) as string[],
+		foreignTable: String(row.foreign_table),
+		foreignColumns: JSON.parse(String(row.foreign_columns)) as string[]
+	}));
+	const functions = new Map<string, DbFunction[]>();
+	for (const row of (await q(FUNCTIONS_SQL, [schema])).rows) {
+		const names = textArray(row.arg_names);
+		const modes = textArray(row.arg_modes);
+		const types = textArray(row.arg_types);
+		const nargs = Number(row.nargs);
+		const ndefaults = Number(row.ndefaults);
+		const inArgs: { name: string; type: string }[] = [];
+		const outColumns: Column[] = [];
+		types.forEach((type, i) => {
+			const mode = modes[i] ?? 'i';
+			const name = names[i] ?? '';
+			if (mode === 'i' || mode === 'b' || mode === 'v') inArgs.push({ name, type });
+			if (mode === 'o' || mode === 'b' || mode === 't') {
+				outColumns.push({ name, type, nullable: true, defaultExpr: null, generated: false });
+			}
+		});
+		const args = inArgs.map((a, i) => ({ ...a, hasDefault: i >= nargs - ndefaults }));
+		const returnRelation =
+			row.return_relation !== null && row.return_relation_schema === schema
+				? String(row.return_relation)
+				: null;
+		const relationColumns = returnRelation ? relations.get(returnRelation)?.columns : undefined;
+		const fn: DbFunction = {
+			name: String(row.name),
+			args,
+			returnType: String(row.return_type),
+			returnsSet: Boolean(row.returns_set),
+			returnColumns: relationColumns
+				? [...relationColumns.values()]
+				: outColumns.length > 0
+					? outColumns
+					: null,
+			returnRelation,
+			volatility:
+				row.volatility === 'i' ? 'immutable' : row.volatility === 's' ? 'stable' : 'volatile'
+		};
+		const list = functions.get(fn.name) ?? [];
+		list.push(fn);
+		functions.set(fn.name, list);
+	}
+	return { schema, relations, foreignKeys, functions };
+}
