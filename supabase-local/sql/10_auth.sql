@@ -135,6 +135,17 @@ comment on table auth.refresh_tokens is 'Auth: Store of tokens used to refresh J
 create index if not exists refresh_tokens_parent_idx on auth.refresh_tokens (parent);
 create index if not exists refresh_tokens_session_id_revoked_idx on auth.refresh_tokens (session_id, revoked);
 
+create table if not exists auth.mfa_amr_claims (
+	session_id uuid not null references auth.sessions (id) on delete cascade,
+	created_at timestamptz not null,
+	updated_at timestamptz not null,
+	authentication_method text not null,
+	id uuid not null,
+	constraint amr_id_pk primary key (id),
+	constraint mfa_amr_claims_session_id_authentication_method_pkey unique (session_id, authentication_method)
+);
+comment on table auth.mfa_amr_claims is 'auth: stores authenticator method reference claims for multi factor authentication';
+
 create table if not exists auth.flow_state (
 	id uuid primary key,
 	user_id uuid,
@@ -173,14 +184,15 @@ alter table auth.identities owner to supabase_auth_admin;
 alter table auth.sessions owner to supabase_auth_admin;
 alter table auth.refresh_tokens owner to supabase_auth_admin;
 alter sequence auth.refresh_tokens_id_seq owner to supabase_auth_admin;
+alter table auth.mfa_amr_claims owner to supabase_auth_admin;
 alter table auth.flow_state owner to supabase_auth_admin;
 alter table auth.one_time_tokens owner to supabase_auth_admin;
 alter type auth.aal_level owner to supabase_auth_admin;
 alter type auth.code_challenge_method owner to supabase_auth_admin;
 alter type auth.one_time_token_type owner to supabase_auth_admin;
 
-revoke all on auth.users, auth.identities, auth.sessions, auth.refresh_tokens, auth.flow_state,
-	auth.one_time_tokens from public, anon, authenticated, service_role;
+revoke all on auth.users, auth.identities, auth.sessions, auth.refresh_tokens, auth.mfa_amr_claims,
+	auth.flow_state, auth.one_time_tokens from public, anon, authenticated, service_role;
 revoke all on sequence auth.refresh_tokens_id_seq from public, anon, authenticated, service_role;
 
 -- auth.email() as Supabase still ships it for older policies.
