@@ -69,7 +69,9 @@ security definer
 set search_path = ''
 as $$
 begin
-	if current_user in ('anon', 'authenticated')
+	-- Inside a security definer function current_user is the owner; the role setting still
+	-- names the API role the request runs as.
+	if current_setting('role', true) in ('anon', 'authenticated')
 		and not (public.has_role('policy_analyst') or public.has_role('admin')) then
 		raise exception 'need signal counts are for policy analysts' using errcode = '42501';
 	end if;

@@ -1,0 +1,195 @@
+-- Row level security of moderation and upkeep: organization_history (append-only),
+-- change_requests, error_reports (anonymous, no personal data) and quartier_surveys, acting as
+-- anon, a social worker, two org editors, a moderator and a policy analyst.
+begin;
+select plan(72);
+
+-- Fixture (the same block opens every test file; files run independently): users for each
+-- role, two org editors with an active and a pending organization each, services, locations
+-- (one quartier-only), links and contact channels. Reference rows use real codes and are kept
+-- when the database is already seeded.
+insert into auth.users (id, email, raw_user_meta_data) values
+	('a0000000-0000-4000-8000-000000000001', 'social.worker@test.invalid', '{"display_name": "Social worker"}'),
+	('a0000000-0000-4000-8000-000000000002', 'editor.a@test.invalid', '{"display_name": "Editor A"}'),
+	('a0000000-0000-4000-8000-000000000003', 'editor.b@test.invalid', '{"display_name": "Editor B"}'),
+	('a0000000-0000-4000-8000-000000000004', 'moderator@test.invalid', '{"display_name": "Moderator"}'),
+	('a0000000-0000-4000-8000-000000000005', 'analyst@test.invalid', '{"display_name": "Analyst"}'),
+	('a0000000-0000-4000-8000-000000000006', 'admin@test.invalid', '{"display_name": "Admin"}'),
+	('a0000000-0000-4000-8000-000000000007', 'no.role@test.invalid', '{"display_name": "No role", "roles": ["admin"]}');
+update public.profiles set roles = '{social_worker}' where id = 'a0000000-0000-4000-8000-000000000001';
+update public.profiles set roles = '{org_editor}' where id = 'a0000000-0000-4000-8000-000000000002';
+update public.profiles set roles = '{org_editor}' where id = 'a0000000-0000-4000-8000-000000000003';
+update public.profiles set roles = '{moderator}' where id = 'a0000000-0000-4000-8000-000000000004';
+update public.profiles set roles = '{policy_analyst}' where id = 'a0000000-0000-4000-8000-000000000005';
+update public.profiles set roles = '{admin}' where id = 'a0000000-0000-4000-8000-000000000006';
+
+insert into public.communes (nis, name_fr, name_nl, name_de, geometry) values
+	('21004', 'Bruxelles', 'Brussel', 'Brüssel', '{"type": "Polygon", "coordinates": []}')
+on conflict do nothing;
+insert into public.quartiers (mdrc, name_fr, name_nl, type, nis_main, geometry, area_m2, point_lon, point_lat) values
+	(1, 'Grand Place', 'GROTE MARKT', 'residential', '21004', '{"type": "Polygon", "coordinates": []}', 386593, 4.3525, 50.8467),
+	(2, 'Dansaert', 'DANSAERT', 'residential', '21004', '{"type": "Polygon", "coordinates": []}', 500000, 4.3460, 50.8510)
+on conflict do nothing;
+insert into public.categories (code, sort_order, label_fr, label_nl, label_en, definition_fr, definition_nl, definition_en) values
+	('self_organisation', 10, 'Auto-organisation', 'Zelforganisatie', 'Self-organisation', 'd.', 'd.', 'd.'),
+	('local_service_centre', 30, 'Centre de services local', 'Lokaal dienstencentrum', 'Local service centre', 'd.', 'd.', 'd.')
+on conflict do nothing;
+insert into public.support_kinds (code, parent_code, sort_order, label_fr, label_nl, label_en, definition_fr, definition_nl, definition_en) values
+	('social_contact', null, 100, 'Contact', 'Contact', 'Contact', 'd.', 'd.', 'd.')
+on conflict do nothing;
+insert into public.support_kinds (code, parent_code, sort_order, label_fr, label_nl, label_en, definition_fr, definition_nl, definition_en) values
+	('home_visits', 'social_contact', 120, 'Visites', 'Huisbezoek', 'Home visits', 'd.', 'd.', 'd.')
+on conflict do nothing;
+insert into public.target_groups (code, sort_order, label_fr, label_nl, label_en, definition_fr, definition_nl, definition_en) values
+	('older_people', 20, 'Seniors', 'Ouderen', 'Older people', 'd.', 'd.', 'd.')
+on conflict do nothing;
+
+insert into public.organizations (id, name, description_fr, category, status, assured_date, created_by) values
+	('b0000000-0000-4000-8000-00000000000a', 'Org A', 'Active, editor A.', 'self_organisation', 'pending', null, 'a0000000-0000-4000-8000-000000000002'),
+	('b0000000-0000-4000-8000-00000000000b', 'Org A pending', 'Pending, editor A.', 'self_organisation', 'pending', null, 'a0000000-0000-4000-8000-000000000002'),
+	('b0000000-0000-4000-8000-00000000000c', 'Org B', 'Active, editor B.', 'local_service_centre', 'pending', null, 'a0000000-0000-4000-8000-000000000003'),
+	('b0000000-0000-4000-8000-00000000000d', 'Org B pending', 'Pending, editor B.', 'local_service_centre', 'pending', null, 'a0000000-0000-4000-8000-000000000003');
+update public.organizations set status = 'active'
+	where id in ('b0000000-0000-4000-8000-00000000000a', 'b0000000-0000-4000-8000-00000000000c');
+
+insert into public.services (id, organization_id, name, support_kinds, target_groups, languages, schedules) values
+	('c0000000-0000-4000-8000-00000000000a', 'b0000000-0000-4000-8000-00000000000a', 'Service A', '{home_visits}', '{older_people}', '{fr,ar}', 'Mo-Fr 09:00-12:00'),
+	('c0000000-0000-4000-8000-00000000000b', 'b0000000-0000-4000-8000-00000000000b', 'Service A pending', '{social_contact}', '{}', '{nl}', 'Tu 14:00-16:00'),
+	('c0000000-0000-4000-8000-00000000000c', 'b0000000-0000-4000-8000-00000000000c', 'Service B', '{home_visits}', '{}', '{fr,nl}', 'We 10:00-12:00');
+insert into public.locations (id, organization_id, name, address, location_precision, lon, lat, mdrc) values
+	('d0000000-0000-4000-8000-00000000000a', 'b0000000-0000-4000-8000-00000000000a', 'Hall A', 'Rue Fictive 1', 'exact', 4.3520, 50.8465, 1),
+	('d0000000-0000-4000-8000-00000000000b', 'b0000000-0000-4000-8000-00000000000a', 'At a member''s home', null, 'quartier', 4.3530, 50.8470, 1),
+	('d0000000-0000-4000-8000-00000000000c', 'b0000000-0000-4000-8000-00000000000b', 'Hall A pending', 'Rue Fictive 2', 'exact', 4.3465, 50.8512, 2),
+	('d0000000-0000-4000-8000-00000000000d', 'b0000000-0000-4000-8000-00000000000c', 'Hall B', 'Rue Fictive 3', 'street', 4.3461, 50.8511, 2);
+insert into public.service_at_location (id, organization_id, service_id, location_id) values
+	('e0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000a', 'd0000000-0000-4000-8000-00000000000a'),
+	('e0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000a', 'd0000000-0000-4000-8000-00000000000b'),
+	('e0000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-00000000000b', 'c0000000-0000-4000-8000-00000000000b', 'd0000000-0000-4000-8000-00000000000c'),
+	('e0000000-0000-4000-8000-000000000004', 'b0000000-0000-4000-8000-00000000000c', 'c0000000-0000-4000-8000-00000000000c', 'd0000000-0000-4000-8000-00000000000d');
+insert into public.contact_channels (id, organization_id, kind, value, public) values
+	('f0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-00000000000a', 'phone', '+32 2 000 00 01', true),
+	('f0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-00000000000a', 'phone', '+32 470 00 00 02', false),
+	('f0000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-00000000000b', 'email', 'pending@org-a.invalid', true),
+	('f0000000-0000-4000-8000-000000000004', 'b0000000-0000-4000-8000-00000000000c', 'email', 'hello@org-b.invalid', true);
+insert into public.quartier_surveys (id, mdrc, organization_id, checked_on, created_by) values
+	('90000000-0000-4000-8000-000000000001', 1, 'b0000000-0000-4000-8000-00000000000a', date '2026-11-01', 'a0000000-0000-4000-8000-000000000002'),
+	('90000000-0000-4000-8000-000000000002', 2, 'b0000000-0000-4000-8000-00000000000b', date '2026-11-02', 'a0000000-0000-4000-8000-000000000002');
+
+-- anon ---------------------------------------------------------------------------------------
+set local role anon;
+set local "request.jwt.claims" to '{"role": "anon"}';
+
+select throws_ok($$select 1 from public.organization_history$$, '42501', null, 'anon cannot read organization history');
+select throws_ok($$insert into public.organization_history (organization_id, action) values ('b0000000-0000-4000-8000-00000000000a', 'note')$$, '42501', null, 'anon cannot write organization history');
+select throws_ok($$select 1 from public.change_requests$$, '42501', null, 'anon cannot read change requests');
+select throws_ok($$insert into public.change_requests (organization_id, note) values ('b0000000-0000-4000-8000-00000000000a', 'x')$$, '42501', null, 'anon cannot create change requests');
+select lives_ok($$insert into public.error_reports (organization_id, service_id, kind, message) values ('b0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000a', 'wrong_schedule', 'Closed on Mondays now.')$$, 'anon reports an error on a published entry');
+select throws_ok($$insert into public.error_reports (organization_id, kind) values ('b0000000-0000-4000-8000-00000000000b', 'closed')$$, '42501', null, 'anon cannot report on a pending entry');
+select throws_ok($$insert into public.error_reports (organization_id, kind, message) values ('b0000000-0000-4000-8000-00000000000a', 'other', repeat('x', 1001))$$, '23514', null, 'an error report message is at most 1000 characters');
+select throws_ok($$insert into public.error_reports (organization_id, kind, status, resolved_at) values ('b0000000-0000-4000-8000-00000000000a', 'other', 'resolved', now())$$, '42501', null, 'anon cannot file an already resolved report');
+select throws_ok($$insert into public.error_reports (organization_id, kind) values ('b0000000-0000-4000-8000-00000000000a', 'spam')$$, '23514', null, 'an error report kind comes from the list');
+select throws_ok($$select 1 from public.error_reports$$, '42501', null, 'anon cannot read error reports back');
+select throws_ok($$update public.error_reports set status = 'dismissed', resolved_at = now()$$, '42501', null, 'anon cannot update error reports');
+select throws_ok($$delete from public.error_reports$$, '42501', null, 'anon cannot delete error reports');
+select isnt_empty($$select 1 from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000001'$$, 'anon reads a survey by a published organization');
+select is_empty($$select 1 from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000002'$$, 'anon cannot read a survey by a pending organization');
+select throws_ok($$insert into public.quartier_surveys (mdrc, organization_id, checked_on) values (1, 'b0000000-0000-4000-8000-00000000000a', current_date)$$, '42501', null, 'anon cannot record a survey');
+select throws_ok($$update public.quartier_surveys set note = 'x'$$, '42501', null, 'anon cannot update surveys');
+select throws_ok($$delete from public.quartier_surveys$$, '42501', null, 'anon cannot delete surveys');
+
+-- social worker --------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000001", "role": "authenticated"}';
+
+select is_empty($$select 1 from public.organization_history$$, 'social worker reads no organization history');
+select throws_ok($$insert into public.organization_history (organization_id, action, note) values ('b0000000-0000-4000-8000-00000000000a', 'note', 'x')$$, '42501', null, 'social worker cannot write organization history');
+select throws_ok($$update public.organization_history set note = 'x'$$, '42501', null, 'social worker cannot update organization history');
+select throws_ok($$delete from public.organization_history$$, '42501', null, 'social worker cannot delete organization history');
+select is_empty($$select 1 from public.change_requests$$, 'social worker reads no change requests');
+select throws_ok($$insert into public.change_requests (organization_id, note) values ('b0000000-0000-4000-8000-00000000000a', 'x')$$, '42501', null, 'social worker cannot create a change request');
+select lives_ok($$insert into public.error_reports (organization_id, kind) values ('b0000000-0000-4000-8000-00000000000a', 'closed')$$, 'social worker reports an error');
+select is_empty($$select 1 from public.error_reports$$, 'social worker cannot read error reports');
+select throws_ok($$insert into public.quartier_surveys (mdrc, organization_id, checked_on) values (1, 'b0000000-0000-4000-8000-00000000000a', current_date)$$, '42501', null, 'social worker cannot record a survey for an organization they do not belong to');
+
+-- editor A ---------------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000002", "role": "authenticated"}';
+
+select results_eq($$select action from public.organization_history where organization_id = 'b0000000-0000-4000-8000-00000000000a' order by id$$, $$values ('created'), ('status_changed')$$, 'editor A reads their organization''s history, written by triggers');
+select is_empty($$select 1 from public.organization_history where organization_id = 'b0000000-0000-4000-8000-00000000000c'$$, 'editor A cannot read editor B''s organization history');
+select throws_ok($$insert into public.organization_history (organization_id, action, note) values ('b0000000-0000-4000-8000-00000000000a', 'note', 'x')$$, '42501', null, 'editor A cannot write organization history directly');
+select throws_ok($$update public.organization_history set note = 'rewritten'$$, '42501', null, 'editor A cannot rewrite organization history');
+select throws_ok($$delete from public.organization_history$$, '42501', null, 'editor A cannot delete organization history');
+select lives_ok($$insert into public.change_requests (id, organization_id, service_id, changes) values ('80000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000a', '{"schedules": "Mo-Fr 09:00-13:00"}')$$, 'editor A proposes a change to their published service');
+select lives_ok($$insert into public.change_requests (id, organization_id, note) values ('80000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-00000000000a', 'Second proposal.')$$, 'editor A proposes another change');
+select throws_ok($$insert into public.change_requests (organization_id, note) values ('b0000000-0000-4000-8000-00000000000c', 'x')$$, '42501', null, 'editor A cannot propose changes to editor B''s organization');
+select throws_ok($$insert into public.change_requests (organization_id, note, status) values ('b0000000-0000-4000-8000-00000000000a', 'x', 'applied')$$, '42501', null, 'editor A cannot file an already applied change');
+select throws_ok($$update public.change_requests set status = 'applied' where id = '80000000-0000-4000-8000-000000000001'$$, '42501', null, 'editor A cannot apply their own change request');
+select results_eq($$update public.change_requests set status = 'withdrawn' where id = '80000000-0000-4000-8000-000000000002' returning status$$, $$values ('withdrawn')$$, 'editor A withdraws their own change request');
+select throws_ok($$delete from public.change_requests$$, '42501', null, 'editor A cannot delete change requests');
+select results_eq($$select count(*)::int from public.error_reports where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values (2)$$, 'editor A reads the error reports on their organization');
+select results_eq($$update public.error_reports set status = 'resolved', resolved_at = now() where kind = 'wrong_schedule' returning status$$, $$values ('resolved')$$, 'editor A resolves an error report');
+select throws_ok($$delete from public.error_reports$$, '42501', null, 'editor A cannot delete error reports');
+select isnt_empty($$select 1 from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000002'$$, 'editor A reads their pending organization''s survey');
+select lives_ok($$insert into public.quartier_surveys (id, mdrc, organization_id, checked_on, note) values ('90000000-0000-4000-8000-000000000003', 2, 'b0000000-0000-4000-8000-00000000000a', current_date, 'Walked the streets around the market.')$$, 'editor A records a survey for their organization');
+select throws_ok($$insert into public.quartier_surveys (mdrc, organization_id, checked_on) values (2, 'b0000000-0000-4000-8000-00000000000c', current_date)$$, '42501', null, 'editor A cannot record a survey for editor B''s organization');
+select results_eq($$update public.quartier_surveys set note = 'Corrected.' where id = '90000000-0000-4000-8000-000000000003' returning note$$, $$values ('Corrected.')$$, 'editor A corrects their survey');
+select results_eq($$delete from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000003' returning mdrc$$, $$values (2)$$, 'editor A deletes their survey');
+
+-- editor B ---------------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000003", "role": "authenticated"}';
+
+select is_empty($$select 1 from public.organization_history where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, 'editor B cannot read editor A''s organization history');
+select is_empty($$select 1 from public.change_requests where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, 'editor B cannot read editor A''s change requests');
+select is_empty($$update public.change_requests set note = 'x' where organization_id = 'b0000000-0000-4000-8000-00000000000a' returning 1$$, 'editor B cannot update editor A''s change requests');
+select is_empty($$select 1 from public.error_reports$$, 'editor B cannot read error reports on editor A''s organization');
+select is_empty($$update public.error_reports set status = 'dismissed', resolved_at = now() returning 1$$, 'editor B cannot dismiss error reports on editor A''s organization');
+select is_empty($$select 1 from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000002'$$, 'editor B cannot read editor A''s pending organization''s survey');
+select is_empty($$update public.quartier_surveys set note = 'x' where id = '90000000-0000-4000-8000-000000000001' returning 1$$, 'editor B cannot update editor A''s survey');
+select is_empty($$delete from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000001' returning 1$$, 'editor B cannot delete editor A''s survey');
+
+-- moderator --------------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000004", "role": "authenticated"}';
+
+select isnt_empty($$select 1 from public.organization_history where organization_id = 'b0000000-0000-4000-8000-00000000000c'$$, 'moderator reads any organization''s history');
+select lives_ok($$insert into public.organization_history (organization_id, action, note) values ('b0000000-0000-4000-8000-00000000000c', 'note', 'Called the coordinator.')$$, 'moderator adds a note to the history');
+select throws_ok($$insert into public.organization_history (organization_id, action, note, actor_id) values ('b0000000-0000-4000-8000-00000000000c', 'note', 'x', 'a0000000-0000-4000-8000-000000000002')$$, '42501', null, 'moderator cannot write history in someone else''s name');
+select throws_ok($$update public.organization_history set note = 'rewritten'$$, '42501', null, 'moderator cannot rewrite organization history');
+select throws_ok($$delete from public.organization_history$$, '42501', null, 'moderator cannot delete organization history');
+select lives_ok($$update public.organizations set status = 'active' where id = 'b0000000-0000-4000-8000-00000000000b'$$, 'moderator publishes a pending organization');
+select results_eq(
+	$$select actor_id, diff from public.organization_history where organization_id = 'b0000000-0000-4000-8000-00000000000b' and action = 'status_changed'$$,
+	$$values ('a0000000-0000-4000-8000-000000000004'::uuid, '{"status": ["pending", "active"]}'::jsonb)$$,
+	'publishing is logged with the moderator as actor and the status change as diff'
+);
+select results_eq($$select count(*)::int from public.change_requests where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values (2)$$, 'moderator reads every change request');
+select results_eq($$update public.change_requests set status = 'applied', decided_by = 'a0000000-0000-4000-8000-000000000004', decided_at = now() where id = '80000000-0000-4000-8000-000000000001' returning status$$, $$values ('applied')$$, 'moderator applies a change request');
+select lives_ok($$insert into public.change_requests (id, organization_id, note) values ('80000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-00000000000c', 'Please add the Dutch description.')$$, 'moderator asks Org B for a change');
+select results_eq($$update public.error_reports set status = 'dismissed', resolved_at = now() where kind = 'closed' returning status$$, $$values ('dismissed')$$, 'moderator dismisses an error report');
+select lives_ok($$insert into public.quartier_surveys (mdrc, organization_id, checked_on) values (1, 'b0000000-0000-4000-8000-00000000000c', current_date)$$, 'moderator records a survey for any organization');
+
+-- editor B sees the moderator's request ---------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000003", "role": "authenticated"}';
+select results_eq($$select note from public.change_requests$$, $$values ('Please add the Dutch description.')$$, 'editor B reads the change a moderator asked of their organization');
+
+-- policy analyst ---------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000005", "role": "authenticated"}';
+
+select is_empty($$select 1 from public.organization_history$$, 'policy analyst reads no organization history');
+select throws_ok($$insert into public.organization_history (organization_id, action, note) values ('b0000000-0000-4000-8000-00000000000a', 'note', 'x')$$, '42501', null, 'policy analyst cannot write organization history');
+select is_empty($$select 1 from public.change_requests$$, 'policy analyst reads no change requests');
+select is_empty($$select 1 from public.error_reports$$, 'policy analyst reads no error reports');
+select isnt_empty($$select 1 from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000001'$$, 'policy analyst reads surveys of published organizations');
+
+select * from finish();
+rollback;

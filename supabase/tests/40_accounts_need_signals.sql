@@ -1,0 +1,176 @@
+-- Accounts and need signals: profiles (own profile only, roles granted by admins), e-mail
+-- addresses out of reach, need signals written by social workers only and read only as
+-- suppressed counts by policy analysts.
+begin;
+select plan(39);
+
+-- Fixture (the same block opens every test file; files run independently): users for each
+-- role, two org editors with an active and a pending organization each, services, locations
+-- (one quartier-only), links and contact channels. Reference rows use real codes and are kept
+-- when the database is already seeded.
+insert into auth.users (id, email, raw_user_meta_data) values
+	('a0000000-0000-4000-8000-000000000001', 'social.worker@test.invalid', '{"display_name": "Social worker"}'),
+	('a0000000-0000-4000-8000-000000000002', 'editor.a@test.invalid', '{"display_name": "Editor A"}'),
+	('a0000000-0000-4000-8000-000000000003', 'editor.b@test.invalid', '{"display_name": "Editor B"}'),
+	('a0000000-0000-4000-8000-000000000004', 'moderator@test.invalid', '{"display_name": "Moderator"}'),
+	('a0000000-0000-4000-8000-000000000005', 'analyst@test.invalid', '{"display_name": "Analyst"}'),
+	('a0000000-0000-4000-8000-000000000006', 'admin@test.invalid', '{"display_name": "Admin"}'),
+	('a0000000-0000-4000-8000-000000000007', 'no.role@test.invalid', '{"display_name": "No role", "roles": ["admin"]}');
+update public.profiles set roles = '{social_worker}' where id = 'a0000000-0000-4000-8000-000000000001';
+update public.profiles set roles = '{org_editor}' where id = 'a0000000-0000-4000-8000-000000000002';
+update public.profiles set roles = '{org_editor}' where id = 'a0000000-0000-4000-8000-000000000003';
+update public.profiles set roles = '{moderator}' where id = 'a0000000-0000-4000-8000-000000000004';
+update public.profiles set roles = '{policy_analyst}' where id = 'a0000000-0000-4000-8000-000000000005';
+update public.profiles set roles = '{admin}' where id = 'a0000000-0000-4000-8000-000000000006';
+
+insert into public.communes (nis, name_fr, name_nl, name_de, geometry) values
+	('21004', 'Bruxelles', 'Brussel', 'Brüssel', '{"type": "Polygon", "coordinates": []}')
+on conflict do nothing;
+insert into public.quartiers (mdrc, name_fr, name_nl, type, nis_main, geometry, area_m2, point_lon, point_lat) values
+	(1, 'Grand Place', 'GROTE MARKT', 'residential', '21004', '{"type": "Polygon", "coordinates": []}', 386593, 4.3525, 50.8467),
+	(2, 'Dansaert', 'DANSAERT', 'residential', '21004', '{"type": "Polygon", "coordinates": []}', 500000, 4.3460, 50.8510)
+on conflict do nothing;
+insert into public.categories (code, sort_order, label_fr, label_nl, label_en, definition_fr, definition_nl, definition_en) values
+	('self_organisation', 10, 'Auto-organisation', 'Zelforganisatie', 'Self-organisation', 'd.', 'd.', 'd.'),
+	('local_service_centre', 30, 'Centre de services local', 'Lokaal dienstencentrum', 'Local service centre', 'd.', 'd.', 'd.')
+on conflict do nothing;
+insert into public.support_kinds (code, parent_code, sort_order, label_fr, label_nl, label_en, definition_fr, definition_nl, definition_en) values
+	('social_contact', null, 100, 'Contact', 'Contact', 'Contact', 'd.', 'd.', 'd.')
+on conflict do nothing;
+insert into public.support_kinds (code, parent_code, sort_order, label_fr, label_nl, label_en, definition_fr, definition_nl, definition_en) values
+	('home_visits', 'social_contact', 120, 'Visites', 'Huisbezoek', 'Home visits', 'd.', 'd.', 'd.')
+on conflict do nothing;
+insert into public.target_groups (code, sort_order, label_fr, label_nl, label_en, definition_fr, definition_nl, definition_en) values
+	('older_people', 20, 'Seniors', 'Ouderen', 'Older people', 'd.', 'd.', 'd.')
+on conflict do nothing;
+
+insert into public.organizations (id, name, description_fr, category, status, assured_date, created_by) values
+	('b0000000-0000-4000-8000-00000000000a', 'Org A', 'Active, editor A.', 'self_organisation', 'pending', null, 'a0000000-0000-4000-8000-000000000002'),
+	('b0000000-0000-4000-8000-00000000000b', 'Org A pending', 'Pending, editor A.', 'self_organisation', 'pending', null, 'a0000000-0000-4000-8000-000000000002'),
+	('b0000000-0000-4000-8000-00000000000c', 'Org B', 'Active, editor B.', 'local_service_centre', 'pending', null, 'a0000000-0000-4000-8000-000000000003'),
+	('b0000000-0000-4000-8000-00000000000d', 'Org B pending', 'Pending, editor B.', 'local_service_centre', 'pending', null, 'a0000000-0000-4000-8000-000000000003');
+update public.organizations set status = 'active'
+	where id in ('b0000000-0000-4000-8000-00000000000a', 'b0000000-0000-4000-8000-00000000000c');
+
+insert into public.services (id, organization_id, name, support_kinds, target_groups, languages, schedules) values
+	('c0000000-0000-4000-8000-00000000000a', 'b0000000-0000-4000-8000-00000000000a', 'Service A', '{home_visits}', '{older_people}', '{fr,ar}', 'Mo-Fr 09:00-12:00'),
+	('c0000000-0000-4000-8000-00000000000b', 'b0000000-0000-4000-8000-00000000000b', 'Service A pending', '{social_contact}', '{}', '{nl}', 'Tu 14:00-16:00'),
+	('c0000000-0000-4000-8000-00000000000c', 'b0000000-0000-4000-8000-00000000000c', 'Service B', '{home_visits}', '{}', '{fr,nl}', 'We 10:00-12:00');
+insert into public.locations (id, organization_id, name, address, location_precision, lon, lat, mdrc) values
+	('d0000000-0000-4000-8000-00000000000a', 'b0000000-0000-4000-8000-00000000000a', 'Hall A', 'Rue Fictive 1', 'exact', 4.3520, 50.8465, 1),
+	('d0000000-0000-4000-8000-00000000000b', 'b0000000-0000-4000-8000-00000000000a', 'At a member''s home', null, 'quartier', 4.3530, 50.8470, 1),
+	('d0000000-0000-4000-8000-00000000000c', 'b0000000-0000-4000-8000-00000000000b', 'Hall A pending', 'Rue Fictive 2', 'exact', 4.3465, 50.8512, 2),
+	('d0000000-0000-4000-8000-00000000000d', 'b0000000-0000-4000-8000-00000000000c', 'Hall B', 'Rue Fictive 3', 'street', 4.3461, 50.8511, 2);
+insert into public.service_at_location (id, organization_id, service_id, location_id) values
+	('e0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000a', 'd0000000-0000-4000-8000-00000000000a'),
+	('e0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000a', 'd0000000-0000-4000-8000-00000000000b'),
+	('e0000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-00000000000b', 'c0000000-0000-4000-8000-00000000000b', 'd0000000-0000-4000-8000-00000000000c'),
+	('e0000000-0000-4000-8000-000000000004', 'b0000000-0000-4000-8000-00000000000c', 'c0000000-0000-4000-8000-00000000000c', 'd0000000-0000-4000-8000-00000000000d');
+insert into public.contact_channels (id, organization_id, kind, value, public) values
+	('f0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-00000000000a', 'phone', '+32 2 000 00 01', true),
+	('f0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-00000000000a', 'phone', '+32 470 00 00 02', false),
+	('f0000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-00000000000b', 'email', 'pending@org-a.invalid', true),
+	('f0000000-0000-4000-8000-000000000004', 'b0000000-0000-4000-8000-00000000000c', 'email', 'hello@org-b.invalid', true);
+select results_eq(
+	$$select display_name, roles from public.profiles where id = 'a0000000-0000-4000-8000-000000000007'$$,
+	$$values ('No role', '{}'::text[])$$,
+	'a new user gets a profile without roles, whatever their sign-up metadata claims'
+);
+
+-- anon ---------------------------------------------------------------------------------------
+set local role anon;
+set local "request.jwt.claims" to '{"role": "anon"}';
+
+select throws_ok($$select 1 from public.profiles$$, '42501', null, 'anon cannot read profiles');
+select throws_ok($$update public.profiles set display_name = 'x'$$, '42501', null, 'anon cannot update profiles');
+select throws_ok($$select email from auth.users$$, '42501', null, 'anon cannot read e-mail addresses');
+select throws_ok($$insert into public.need_signals (mdrc, support_kind, outcome) values (1, 'home_visits', 'not_found')$$, '42501', null, 'anon cannot record a need signal');
+select throws_ok($$select 1 from public.need_signals$$, '42501', null, 'anon cannot read need signals');
+select throws_ok($$select * from public.need_signal_counts()$$, '42501', null, 'anon cannot read need signal counts');
+
+-- social worker --------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000001", "role": "authenticated"}';
+
+select results_eq($$select id from public.profiles$$, $$values ('a0000000-0000-4000-8000-000000000001'::uuid)$$, 'social worker reads only their own profile');
+select results_eq($$update public.profiles set display_name = 'Sam', email_language = 'nl' where id = 'a0000000-0000-4000-8000-000000000001' returning display_name, email_language$$, $$values ('Sam', 'nl')$$, 'social worker updates their own display name and e-mail language');
+select throws_ok($$update public.profiles set roles = '{social_worker,admin}' where id = 'a0000000-0000-4000-8000-000000000001'$$, '42501', null, 'social worker cannot grant themself a role');
+select is_empty($$update public.profiles set display_name = 'x' where id = 'a0000000-0000-4000-8000-000000000002' returning 1$$, 'social worker cannot update another user''s profile');
+select throws_ok($$insert into public.profiles (id) values ('a0000000-0000-4000-8000-000000000099')$$, '42501', null, 'profiles are not inserted through the API');
+select throws_ok($$delete from public.profiles$$, '42501', null, 'profiles are not deleted through the API');
+select throws_ok($$select email from auth.users$$, '42501', null, 'signed-in users cannot read e-mail addresses');
+select lives_ok($$insert into public.need_signals (mdrc, support_kind, language, target_group, outcome) select 1, 'home_visits', 'ar', 'older_people', 'not_found' from generate_series(1, 5)$$, 'social worker records need signals');
+select lives_ok($$insert into public.need_signals (mdrc, support_kind, language, outcome) select 2, 'social_contact', 'nl', 'found' from generate_series(1, 2)$$, 'social worker records found signals');
+select lives_ok($$insert into public.need_signals (mdrc, support_kind, language, outcome, created_on) select 2, 'home_visits', 'tr', 'not_found', date '2020-01-01' from generate_series(1, 3)$$, 'social worker records signals (a backdated day is ignored)');
+select throws_ok($$insert into public.need_signals (mdrc, support_kind, outcome) values (1, 'no_such_kind', 'found')$$, '23503', null, 'a need signal uses a known support kind');
+select throws_ok($$insert into public.need_signals (mdrc, support_kind, language, outcome) values (1, 'home_visits', 'arabic', 'found')$$, '23514', null, 'a need signal language is an ISO 639 code');
+select throws_ok($$select 1 from public.need_signals$$, '42501', null, 'social worker cannot read single need signals');
+select throws_ok($$update public.need_signals set outcome = 'found'$$, '42501', null, 'social worker cannot update need signals');
+select throws_ok($$delete from public.need_signals$$, '42501', null, 'social worker cannot delete need signals');
+select throws_ok($$select * from public.need_signal_counts()$$, '42501', null, 'social worker cannot read need signal counts');
+
+-- editor A -----------------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000002", "role": "authenticated"}';
+
+select is_empty($$select 1 from public.profiles where id <> 'a0000000-0000-4000-8000-000000000002'$$, 'editor A cannot read other users'' profiles');
+select throws_ok($$insert into public.need_signals (mdrc, support_kind, outcome) values (1, 'home_visits', 'found')$$, '42501', null, 'an org editor who is not a social worker cannot record need signals');
+
+-- editor B -----------------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000003", "role": "authenticated"}';
+
+select is_empty($$select 1 from public.profiles where id = 'a0000000-0000-4000-8000-000000000002'$$, 'editor B cannot read editor A''s profile');
+
+-- moderator ----------------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000004", "role": "authenticated"}';
+
+select is_empty($$select 1 from public.profiles where id <> 'a0000000-0000-4000-8000-000000000004'$$, 'moderator cannot read other users'' profiles');
+select throws_ok($$update public.profiles set roles = '{moderator,admin}' where id = 'a0000000-0000-4000-8000-000000000004'$$, '42501', null, 'moderator cannot grant themself admin');
+select throws_ok($$select * from public.need_signal_counts()$$, '42501', null, 'moderator cannot read need signal counts');
+
+-- policy analyst -----------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000005", "role": "authenticated"}';
+
+select throws_ok($$insert into public.need_signals (mdrc, support_kind, outcome) values (1, 'home_visits', 'found')$$, '42501', null, 'policy analyst cannot record need signals');
+select throws_ok($$select 1 from public.need_signals$$, '42501', null, 'policy analyst cannot read single need signals');
+select results_eq(
+	$$select mdrc, support_kind, language, target_group, outcome, signal_count from public.need_signal_counts()$$,
+	$$values (1, 'home_visits', 'ar', 'older_people', 'not_found', 5::bigint)$$,
+	'policy analyst reads counts of at least 5 by default'
+);
+select results_eq(
+	$$select mdrc, support_kind, signal_count from public.need_signal_counts(min_count => 1)$$,
+	$$values (1, 'home_visits', 5::bigint), (2, 'home_visits', 3::bigint)$$,
+	'counts below 3 stay suppressed even when a lower minimum is asked'
+);
+select results_eq(
+	$$select sum(signal_count)::int from public.need_signal_counts(3, current_date, current_date)$$,
+	$$values (8)$$,
+	'backdating was ignored: all signals fall on today'
+);
+select is_empty($$select 1 from public.profiles where id <> 'a0000000-0000-4000-8000-000000000005'$$, 'policy analyst cannot read other users'' profiles');
+
+-- admin --------------------------------------------------------------------------------------------
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000006", "role": "authenticated"}';
+
+select results_eq($$select count(*)::int from public.profiles where id::text like 'a0000000-0000-4000-8000-00000000000%'$$, $$values (7)$$, 'admin reads all profiles to manage roles');
+select results_eq($$update public.profiles set roles = '{org_editor}' where id = 'a0000000-0000-4000-8000-000000000007' returning roles$$, $$values ('{org_editor}'::text[])$$, 'admin grants a role');
+select isnt_empty($$select * from public.need_signal_counts()$$, 'admin reads need signal counts');
+
+-- deleting an account removes its profile -----------------------------------------------------------
+reset role;
+delete from auth.users where id = 'a0000000-0000-4000-8000-000000000007';
+select is_empty($$select 1 from public.profiles where id = 'a0000000-0000-4000-8000-000000000007'$$, 'deleting an auth user deletes their profile');
+
+select * from finish();
+rollback;
