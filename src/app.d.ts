@@ -1,6 +1,14 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { SupabaseClient, User } from '@supabase/supabase-js';
+
 declare global {
 	namespace App {
+		interface Locals {
+			/** Acts as the visitor: anonymous, or the signed-in user from the session cookies. */
+			supabase: SupabaseClient;
+			/** The signed-in user, validated server-side once per request; null when anonymous. */
+			user: () => Promise<User | null>;
+		}
 		interface Error {
 			message: string;
 			/** Quoted by the user when reporting a problem; the same id is in the server log. */

@@ -4,6 +4,7 @@ import { localeRedirectTarget, negotiateLocale } from '#lib/i18n/locale-redirect
 import { cookieName, isLocale } from '#lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { securityHeaders } from '#lib/server/security-headers.ts';
+import { createRequestClient, getValidatedUser } from '#lib/server/supabase.ts';
 
 // A page address without a locale (/, /find) is sent to the reader's language: the one they
 // chose before (cookie), else their browser's preference, else French. The redirect is relative,
@@ -39,7 +40,29 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleLocaleRedirect, handleLocale);
+// Following Supabase's server-side guide: one client per request, and the user validated by the
+// auth server (getUser), at most once per request and only when a page asks.
+const handleSupabase: Handle = ({ event, resolve }) => {
+	// Created on first use, so pages that need no data work even before Supabase is configured.
+	let client: ReturnType<typeof createRequestClient> | undefined;
+	Object.defineProperty(event.locals, 'supabase', {
+		get: () => (client ??= createRequestClient(event.cookies))
+	});
+	let user: ReturnType<typeof getValidatedUser> | undefined;
+	event.locals.user = () => (user ??= getValidatedUser(event.locals.supabase));
+	return resolve(event, {
+		// supabase-js reads these from responses it triggers (e.g. range counts).
+		filterSerializedResponseHeaders: (name) =>
+			name === 'content-range' || name === 'x-supabase-api-version'
+	});
+};
+
+export const handle = sequence(
+	handleSecurityHeaders,
+	handleLocaleRedirect,
+	handleLocale,
+	handleSupabase
+);
 
 // Unexpected errors are logged once, with an id the user sees and can quote to us. Expected
 // ones (error(404), a framework 404) keep SvelteKit's defaults and are not logged.
