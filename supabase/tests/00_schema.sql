@@ -3,6 +3,8 @@
 -- policy, no TRUNCATE for the API roles, append-only history and no personal-data columns in
 -- the anonymous tables.
 begin;
+-- pgTAP lives in extensions on Supabase; a fresh session may not have it on its path yet.
+set local search_path to "$user", public, extensions;
 select plan(15);
 
 select is_empty(

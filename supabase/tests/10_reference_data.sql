@@ -1,6 +1,8 @@
 -- Reference data (geography, indicators, attributions, taxonomy, settings): everyone reads,
 -- no API role but the service role writes. Each statement below checks every reference table.
 begin;
+-- pgTAP lives in extensions on Supabase; a fresh session may not have it on its path yet.
+set local search_path to "$user", public, extensions;
 select plan(84);
 
 -- Fixture (the same block opens every test file; files run independently): users for each

@@ -2,6 +2,8 @@
 -- service_at_location, contact_channels and the resource_index view, acting as anon, a social
 -- worker, two org editors, a moderator and a policy analyst; every command allowed and denied.
 begin;
+-- pgTAP lives in extensions on Supabase; a fresh session may not have it on its path yet.
+set local search_path to "$user", public, extensions;
 select plan(101);
 
 -- Fixture (the same block opens every test file; files run independently): users for each

@@ -2,6 +2,8 @@
 -- change_requests, error_reports (anonymous, no personal data) and quartier_surveys, acting as
 -- anon, a social worker, two org editors, a moderator and a policy analyst.
 begin;
+-- pgTAP lives in extensions on Supabase; a fresh session may not have it on its path yet.
+set local search_path to "$user", public, extensions;
 select plan(72);
 
 -- Fixture (the same block opens every test file; files run independently): users for each

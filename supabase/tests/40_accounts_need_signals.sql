@@ -2,6 +2,8 @@
 -- addresses out of reach, need signals written by social workers only and read only as
 -- suppressed counts by policy analysts.
 begin;
+-- pgTAP lives in extensions on Supabase; a fresh session may not have it on its path yet.
+set local search_path to "$user", public, extensions;
 select plan(39);
 
 -- Fixture (the same block opens every test file; files run independently): users for each
