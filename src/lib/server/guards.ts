@@ -1,0 +1,40 @@
+import type { User } from '@supabase/supabase-js';
+import { error, redirect } from '@sveltejs/kit';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+
+export type PlatformRole =
+	'social_worker' | 'org_editor' | 'moderator' | 'policy_analyst' | 'admin';
+
+export type Viewer = { user: User; roles: PlatformRole[] };
+
+type GuardEvent = { locals: App.Locals; url: URL };
+
+/**
+ * The signed-in user with their platform roles (from their own profile, which RLS lets only them
+ * read), or null for anonymous visitors.
+ */
+export async function getViewer(locals: App.Locals): Promise<Viewer | null> {
+	const user = await locals.user();
+	if (!user) return null;
+	const { data } = await locals.supabase
+		.from('profiles')
+		.select('roles')
+		.eq('id', user.id)
+		.maybeSingle();
+	return { user, roles: (data?.roles as PlatformRole[] | undefined) ?? [] };
+}
+
+/**
+ * For protected loads and actions: the viewer when signed in with one of `roles` (any role when
+ * empty). Anonymous visitors are sent to sign in and brought back; signed-in users without the
+ * role get a 403. Call it in each protected load and action, not only in a layout.
+ */
+export async function requireRole(event: GuardEvent, roles: PlatformRole[] = []): Promise<Viewer> {
+	const viewer = await getViewer(event.locals);
+	if (!viewer) {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, localizeHref(`/account/sign-in?next=${encodeURIComponent(next)}`));
+	}
+	if (roles.length && !roles.some((role) => viewer.roles.includes(role))) error(403, 'Forbidden');
+	return viewer;
+}
