@@ -1,0 +1,87 @@
+// RFC 4180 CSV reading for the shared street index: quoted fields, doubled quotes, CRLF or LF.
+
+import type { StreetRow } from './types.ts';
+
+/**
+ * Splits CSV text into records of fields (RFC 4180: fields may be quoted; `""` inside quotes is a
+ * quote; quoted fields may contain commas and line breaks). A final empty line is ignored.
+ *
+ * @example parseCsv('a,"b ""c""",d\r\n1,2,3') // [['a', 'b "c"', 'd'], ['1', '2', '3']]
+ */
+export function parseCsv(text: string): string[][] {
+	const records: string[][] = [];
+	let record: string[] = [];
+	let field = '';
+	let quoted = false;
+	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	for (; i < text.length; i++) {
+		const char = text[i];
+		if (quoted) {
+			if (char === '"') {
+				if (text[i + 1] === '"') {
+					field += '"';
+					i++;
+				} else quoted = false;
+			} else field += char;
+		} else if (char === '"') {
+			quoted = true;
+		} else if (char === ',') {
+			record.push(field);
+			field = '';
+		} else if (char === '\n' || char === '\r') {
+			if (char === '\r' && text[i + 1] === '\n') i++;
+			record.push(field);
+			records.push(record);
+			record = [];
+			field = '';
+		} else field += char;
+	}
+	if (field !== '' || record.length > 0) {
+		record.push(field);
+		records.push(record);
+	}
+	return records;
+}
+
+const NUMBER_COLUMNS = [
+	'lon',
+	'lat',
+	'length_m',
+	'min_lon',
+	'min_lat',
+	'max_lon',
+	'max_lat'
+] as const;
+const TEXT_COLUMNS = ['name_osm', 'name_fr', 'name_nl', 'nis', 'commune_fr', 'commune_nl'] as const;
+
+/**
+ * Reads `rues_osm_index.csv` into typed rows. Throws on a missing column or a non-numeric
+ * coordinate: the file is project data, and a broken copy should fail loudly.
+ *
+ * @example parseStreetCsv(text)[0] // { name_osm: "'t Hof te Overbeke", nis: '21003', lon: 4.286423, … }
+ */
+export function parseStreetCsv(text: string): StreetRow[] {
+	const [header, ...records] = parseCsv(text);
+	if (!header) return [];
+	const column = (name: string) => {
+		const index = header.indexOf(name);
+		if (index < 0) throw new Error(`street index: missing column ${name}`);
+		return index;
+	};
+	const textIndex = TEXT_COLUMNS.map(column);
+	const numberIndex = NUMBER_COLUMNS.map(column);
+	return records
+		.filter((record) => record.length > 1 || record[0] !== '')
+		.map((record, line) => {
+			const row: Record<string, string | number> = {};
+			TEXT_COLUMNS.forEach((name, k) => (row[name] = record[textIndex[k] ?? -1] ?? ''));
+			NUMBER_COLUMNS.forEach((name, k) => {
+				const value = Number(record[numberIndex[k] ?? -1]);
+				if (!Number.isFinite(value) || record[numberIndex[k] ?? -1] === '') {
+					throw new Error(`street index: line ${line + 2}: ${name} is not a number`);
+				}
+				row[name] = value;
+			});
+			return row as unknown as StreetRow;
+		});
+}
