@@ -96,7 +96,10 @@ describe('parseSelect', () => {
 			inner: true,
 			spread: false
 		});
-		expect(item?.type === 'embed' && item.select[1]).toMatchObject({ type: 'embed', name: 'posts' });
+		expect(item?.type === 'embed' && item.select[1]).toMatchObject({
+			type: 'embed',
+			name: 'posts'
+		});
 	});
 
 	it('reads `*`, an empty select and a spread', () => {
@@ -138,7 +141,11 @@ describe('filters', () => {
 	});
 
 	it('reads nested logic trees with quoted values', () => {
-		const tree = parseLogicTree('or', false, '(id.eq.1,and(title.like.*a*,not.or(id.gt.5,title.eq."x,)")))');
+		const tree = parseLogicTree(
+			'or',
+			false,
+			'(id.eq.1,and(title.like.*a*,not.or(id.gt.5,title.eq."x,)")))'
+		);
 		expect(tree.children).toHaveLength(2);
 		const and = tree.children[1];
 		expect(and).toMatchObject({ type: 'logic', op: 'and' });
@@ -237,7 +244,10 @@ describe('SQL building', () => {
 // Hostile input: anything a client can put in a query string.
 const hostile = fc.oneof(
 	fc.string({ maxLength: 60 }),
-	fc.string({ unit: fc.constantFrom(...'(),.:!*"\\\'->{}[]; eqnotinorand_0aZ$'.split('')), maxLength: 60 })
+	fc.string({
+		unit: fc.constantFrom(...'(),.:!*"\\\'->{}[]; eqnotinorand_0aZ$'.split('')),
+		maxLength: 60
+	})
 );
 
 describe('property: hostile query strings', () => {
