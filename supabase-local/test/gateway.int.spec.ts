@@ -1,5 +1,6 @@
 // Drives the real supabase-js client over HTTP against the gateway on each executor, checks
-// every scenario, and requires all executors to produce the same checked-in snapshot.
+// every scenario, and requires all executors to produce the same checked-in snapshot (JSON
+// text; the .snap name keeps formatters from rewrapping it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../src/server.ts';
 import { executorKinds, startTestGateway } from './harness.ts';
@@ -29,7 +30,7 @@ describe.each(executorKinds())('gateway scenarios on %s', (kind) => {
 	it('matches the snapshot shared by all executors', async () => {
 		expect(Object.keys(results)).toHaveLength(scenarios.length);
 		await expect(JSON.stringify(results, null, '\t') + '\n').toMatchFileSnapshot(
-			'./__snapshots__/gateway-scenarios.json'
+			'./__snapshots__/gateway-scenarios.snap'
 		);
 	});
 });
