@@ -45,6 +45,13 @@ const steps: Step[] = [
 	vitest('unit', ['unit', 'component']),
 	vitest('integration', ['integration']),
 	{
+		name: 'schema',
+		command: ['node', 'scripts/schema-check.ts', '--check'],
+		// Without a PostgreSQL server the check is skipped: it counts neither way.
+		counts: (output) =>
+			output.includes('NABIJ_PG_ADMIN_URL is not set') ? { passed: 0, failed: 0 } : null
+	},
+	{
 		name: 'db',
 		command: ['node', 'supabase-local/cli.ts', 'test-db'],
 		counts: countsFromPgtapOutput
