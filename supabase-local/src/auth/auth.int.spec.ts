@@ -465,8 +465,8 @@ describe('admin API', () => {
 		expect(listed.error).toBeNull();
 		expect(listed.data.users).toHaveLength(2);
 		expect(listed.data.users[0]?.id).toBe(id);
-		expect(listed.data.total).toBeGreaterThan(2);
-		expect(listed.data.nextPage).toBe(2);
+		expect(listed.data).toMatchObject({ aud: 'authenticated', nextPage: 2 });
+		expect('total' in listed.data && listed.data.total).toBeGreaterThan(2);
 
 		expect((await admin.getUserById(id)).data.user?.user_metadata.display_name).toBe('Sofie');
 		const updated = await admin.updateUserById(id, {

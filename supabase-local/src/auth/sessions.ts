@@ -135,12 +135,14 @@ export async function refreshSession(
 	settings: TokenSettings,
 	presented: string
 ): Promise<Record<string, unknown>> {
+	// FOR UPDATE: on PostgreSQL two concurrent refreshes of one token must not both rotate it.
 	const found = await q(
 		`select t.id, t.token, t.user_id, t.revoked, t.session_id,
 			extract(epoch from now() - t.updated_at) as age_seconds,
 			s.id as live_session, s.not_after
 		 from auth.refresh_tokens t left join auth.sessions s on s.id = t.session_id
-		 where t.token = $1`,
+		 where t.token = $1
+		 for update of t`,
 		[presented]
 	);
 	const token = found.rows[0];
