@@ -1,0 +1,121 @@
+// Languages a service can be offered in: the community languages of the shared taxonomy, with
+// names from Intl where the platform knows them and our own where it does not.
+
+/** Interface locales of Nabij. */
+export type UiLocale = 'fr' | 'nl' | 'en';
+
+/** Language codes (ISO 639-1, else 639-3 or 639-5) in the taxonomy's order. */
+export const COMMUNITY_LANGUAGES = [
+	'fr',
+	'nl',
+	'en',
+	'de',
+	'ar',
+	'ary',
+	'rif',
+	'shi',
+	'tzm',
+	'ber',
+	'tr',
+	'es',
+	'pt',
+	'it',
+	'el',
+	'ro',
+	'pl',
+	'bg',
+	'ru',
+	'uk',
+	'sq',
+	'ku',
+	'kmr',
+	'ckb',
+	'fa',
+	'prs',
+	'ps',
+	'ur',
+	'bn',
+	'zh',
+	'ln',
+	'sw',
+	'so',
+	'ti',
+	'am',
+	'wo',
+	'ff',
+	'rn',
+	'rw',
+	'vi',
+	'tl',
+	'rom',
+	'vgt',
+	'sfb'
+] as const;
+
+// Names the taxonomy gives itself because CLDR has none or an unhelpful one.
+const OWN_NAMES: Record<string, Record<UiLocale, string>> = {
+	ary: {
+		fr: 'arabe marocain (darija)',
+		nl: 'Marokkaans-Arabisch (Darija)',
+		en: 'Moroccan Arabic (Darija)'
+	},
+	rif: { fr: 'rifain (tarifit)', nl: 'Riffijns (Tarifit)', en: 'Tarifit (Riffian)' },
+	shi: { fr: 'chleuh (tachelhit)', nl: 'Tashelhit (Shilha)', en: 'Tachelhit (Shilha)' },
+	tzm: {
+		fr: 'tamazight du Maroc central',
+		nl: 'Centraal-Atlas-Tamazight',
+		en: 'Central Atlas Tamazight'
+	},
+	ber: { fr: 'amazigh (berbère)', nl: 'Amazigh (Berbers)', en: 'Amazigh (Berber)' },
+	kmr: {
+		fr: 'kurde kurmandji',
+		nl: 'Kurmanci (Noord-Koerdisch)',
+		en: 'Kurmanji (Northern Kurdish)'
+	},
+	ff: { fr: 'peul', nl: 'Peul (Fulfulde)', en: 'Fula (Fulfulde)' },
+	rn: { fr: 'kirundi', nl: 'Kirundi', en: 'Kirundi' },
+	rom: { fr: 'romani', nl: 'Romani', en: 'Romani' },
+	vgt: {
+		fr: 'langue des signes flamande (VGT)',
+		nl: 'Vlaamse Gebarentaal (VGT)',
+		en: 'Flemish Sign Language (VGT)'
+	},
+	sfb: {
+		fr: 'langue des signes de Belgique francophone (LSFB)',
+		nl: 'Frans-Belgische Gebarentaal (LSFB)',
+		en: 'French Belgian Sign Language (LSFB)'
+	}
+};
+
+const displayNames = new Map<UiLocale, Intl.DisplayNames>();
+
+/**
+ * The name of a language in an interface locale, starting with a capital letter; the code itself
+ * when neither the taxonomy nor the platform knows it.
+ *
+ * @example languageName('ar', 'fr') // 'Arabe'
+ * @example languageName('ary', 'en') // 'Moroccan Arabic (Darija)'
+ */
+export function languageName(code: string, locale: UiLocale): string {
+	let name = OWN_NAMES[code]?.[locale];
+	if (!name) {
+		let names = displayNames.get(locale);
+		if (!names) {
+			names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+			displayNames.set(locale, names);
+		}
+		try {
+			name = names.of(code) ?? code;
+		} catch {
+			name = code;
+		}
+	}
+	return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
+
+/** Language names for a list of codes, joined the way the locale lists things. */
+export function languageList(codes: readonly string[], locale: UiLocale): string {
+	return new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+		codes.map((code) => languageName(code, locale))
+	);
+}

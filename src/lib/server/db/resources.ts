@@ -1,0 +1,108 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { ResourceRow } from '#lib/domain/search/types.ts';
+import { orThrow } from './errors.ts';
+
+/** A public contact channel as the resource_index view aggregates it. */
+export type ResourceContact = {
+	kind: 'phone' | 'email' | 'website' | 'whatsapp' | 'relay';
+	value: string;
+	label: string | null;
+	public: boolean;
+};
+
+/**
+ * One row of the `resource_index` view: a published service at one location, with the names the
+ * search engine expects (`vouched_by_name`) and everything the detail page and slip show.
+ */
+export type ResourceIndexRow = ResourceRow & {
+	service_id: string;
+	location_id: string;
+	organization_alternate_name: string | null;
+	paused_until: string | null;
+	cost: 'free' | 'contribution' | 'paid';
+	cost_note: string | null;
+	eligibility_description: string | null;
+	accessibility: string | null;
+	location_name: string | null;
+	address: string | null;
+	quartier_name_fr: string;
+	quartier_name_nl: string;
+	nis: string;
+	service_area_mdrc: number[];
+	partner_venue_name: string | null;
+	contacts: ResourceContact[];
+	updated_at: string;
+};
+
+/** Columns the finder, detail page and slip read; everything in the view that they show. */
+export const RESOURCE_COLUMNS =
+	'id, service_id, location_id, organization_id, organization_name, organization_alternate_name, ' +
+	'category, status, trust_tier, vouched_by_name:vouched_by_organization_name, assured_date, paused_until, ' +
+	'service_name, description_fr, description_nl, description_en, support_kinds, target_groups, ' +
+	'languages, accepting_new, cost, cost_note, eligibility_description, accessibility, schedules, ' +
+	'schedule_kind, location_name, address, location_precision, lon, lat, mdrc, quartier_name_fr, ' +
+	'quartier_name_nl, nis, service_area_mdrc, partner_venue_name, contacts, updated_at';
+
+/** `[minLon, minLat, maxLon, maxLat]` in WGS84 degrees. */
+export type BBox = [number, number, number, number];
+
+/** What the database can narrow before ranking; every field optional, arrays match any-of. */
+export type ResourceFilters = {
+	categories?: string[];
+	languages?: string[];
+	supportKinds?: string[];
+	targetGroups?: string[];
+	/** Only rows whose point lies in this box (quartier-only rows use their quartier's point). */
+	bbox?: BBox;
+	/** Safety cap on rows fetched; the finder ranks and pages what comes back. */
+	limit?: number;
+};
+
+/** Rows fetched at most for one search; more than the finder ever shows or maps. */
+export const MAX_CANDIDATES = 5000;
+
+/**
+ * Published resources matching the filters, unranked; RLS applies as the caller, so non-public
+ * contact channels appear only for roles allowed to read them.
+ *
+ * @example await resources.list(locals.supabase, { languages: ['ar'], bbox: [4.33, 50.83, 4.36, 50.85] })
+ */
+export async function list(
+	supabase: SupabaseClient,
+	filters: ResourceFilters = {}
+): Promise<ResourceIndexRow[]> {
+	let query = supabase.from('resource_index').select(RESOURCE_COLUMNS);
+	if (filters.categories?.length) query = query.in('category', filters.categories);
+	if (filters.languages?.length) query = query.overlaps('languages', filters.languages);
+	if (filters.supportKinds?.length) query = query.overlaps('support_kinds', filters.supportKinds);
+	if (filters.targetGroups?.length) query = query.overlaps('target_groups', filters.targetGroups);
+	if (filters.bbox) {
+		const [minLon, minLat, maxLon, maxLat] = filters.bbox;
+		query = query.gte('lon', minLon).lte('lon', maxLon).gte('lat', minLat).lte('lat', maxLat);
+	}
+	const rows = orThrow(
+		await query.order('id').limit(Math.min(filters.limit ?? MAX_CANDIDATES, MAX_CANDIDATES))
+	);
+	return rows as unknown as ResourceIndexRow[];
+}
+
+/** One published resource by its service-at-location id, or null when unknown or hidden. */
+export async function get(supabase: SupabaseClient, id: string): Promise<ResourceIndexRow | null> {
+	const row = orThrow(
+		await supabase.from('resource_index').select(RESOURCE_COLUMNS).eq('id', id).maybeSingle()
+	);
+	return row as unknown as ResourceIndexRow | null;
+}
+
+/** Several resources by id, in the order given; unknown ids are left out. */
+export async function getMany(
+	supabase: SupabaseClient,
+	ids: string[]
+): Promise<ResourceIndexRow[]> {
+	if (ids.length === 0) return [];
+	const rows = orThrow(
+		await supabase.from('resource_index').select(RESOURCE_COLUMNS).in('id', ids)
+	) as unknown as ResourceIndexRow[];
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	return ids.flatMap((id) => byId.get(id) ?? []);
+}
