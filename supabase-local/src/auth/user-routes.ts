@@ -1,5 +1,6 @@
 // The endpoints a signed-out or signed-in user calls through auth-js: sign-up, the token grants,
 // one-time codes and links, the user itself, sign-out.
+import { randomUUID } from 'node:crypto';
 import type { Query } from '../types.ts';
 import {
 	createFlowState,
@@ -72,11 +73,34 @@ async function reload(q: Query, id: string): Promise<UserRow> {
 	return user;
 }
 
+/** The stand-in GoTrue returns when someone signs up again with a registered address. */
+function obfuscatedUser(email: string, data: Record<string, unknown>): Record<string, unknown> {
+	const now = new Date().toISOString();
+	return {
+		id: randomUUID(),
+		aud: 'authenticated',
+		role: 'authenticated',
+		email,
+		phone: '',
+		confirmation_sent_at: now,
+		app_metadata: { provider: 'email', providers: ['email'] },
+		user_metadata: data,
+		identities: [],
+		created_at: now,
+		updated_at: now,
+		is_anonymous: false
+	};
+}
+
 /** POST /signup: email + password (+ data). A session with autoConfirm, else a mailed link. */
 export async function signup(ctx: Ctx): Promise<Response> {
 	const body = await ctx.body();
 	if (body.email === undefined && body.phone !== undefined) {
 		throw new AuthHttpError(400, 'phone_provider_disabled', 'Phone signups are disabled');
+	}
+	if (body.email === undefined && body.password === undefined) {
+		// signInAnonymously(): GoTrue's default is anonymous sign-ins disabled.
+		throw new AuthHttpError(422, 'anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
 	}
 	const email = requireEmail(body.email, 'To signup, please provide your email');
 	const password = str(body, 'password') ?? '';
@@ -89,7 +113,12 @@ export async function signup(ctx: Ctx): Promise<Response> {
 	const result = await ctx.tx(async (q) => {
 		let user = await findUserByEmail(q, email);
 		if (user?.email_confirmed_at) {
-			throw new AuthHttpError(422, 'user_already_exists', 'User already registered');
+			// With confirmations on, GoTrue hides that the address is registered: it answers
+			// with a made-up user that has no identities. Only with autoConfirm does it say so.
+			if (autoConfirm) {
+				throw new AuthHttpError(422, 'user_already_exists', 'User already registered');
+			}
+			return obfuscatedUser(email, data);
 		}
 		if (user) {
 			// An unconfirmed sign-up is started again: new password and data, new mail.
