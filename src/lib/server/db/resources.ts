@@ -43,6 +43,16 @@ export const RESOURCE_COLUMNS =
 	'schedule_kind, location_name, address, location_precision, lon, lat, mdrc, quartier_name_fr, ' +
 	'quartier_name_nl, nis, service_area_mdrc, partner_venue_name, contacts, updated_at';
 
+/** What the finder ranks and shows on a result card: the engine's columns and quartier names. */
+export type ResourceListRow = ResourceRow & { quartier_name_fr: string; quartier_name_nl: string };
+
+/** The columns of {@link ResourceListRow}; a search reads no descriptions of contacts it won't show. */
+export const LIST_COLUMNS =
+	'id, organization_id, organization_name, service_name, category, description_fr, description_nl, ' +
+	'description_en, lon, lat, mdrc, location_precision, languages, support_kinds, target_groups, ' +
+	'accepting_new, trust_tier, vouched_by_name:vouched_by_organization_name, assured_date, status, ' +
+	'schedules, schedule_kind, quartier_name_fr, quartier_name_nl';
+
 /** `[minLon, minLat, maxLon, maxLat]` in WGS84 degrees. */
 export type BBox = [number, number, number, number];
 
@@ -59,7 +69,7 @@ export type ResourceFilters = {
 };
 
 /** Rows fetched at most for one search; more than the finder ever shows or maps. */
-export const MAX_CANDIDATES = 5000;
+export const MAX_CANDIDATES = 20_000;
 
 /**
  * Published resources matching the filters, unranked; RLS applies as the caller, so non-public
@@ -70,8 +80,8 @@ export const MAX_CANDIDATES = 5000;
 export async function list(
 	supabase: SupabaseClient,
 	filters: ResourceFilters = {}
-): Promise<ResourceIndexRow[]> {
-	let query = supabase.from('resource_index').select(RESOURCE_COLUMNS);
+): Promise<ResourceListRow[]> {
+	let query = supabase.from('resource_index').select(LIST_COLUMNS);
 	if (filters.categories?.length) query = query.in('category', filters.categories);
 	if (filters.languages?.length) query = query.overlaps('languages', filters.languages);
 	if (filters.supportKinds?.length) query = query.overlaps('support_kinds', filters.supportKinds);
@@ -83,7 +93,7 @@ export async function list(
 	const rows = orThrow(
 		await query.order('id').limit(Math.min(filters.limit ?? MAX_CANDIDATES, MAX_CANDIDATES))
 	);
-	return rows as unknown as ResourceIndexRow[];
+	return rows as unknown as ResourceListRow[];
 }
 
 /** One published resource by its service-at-location id, or null when unknown or hidden. */
