@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { decodeDraft, encodeDraft } from './draft.ts';
+import { readStep } from './form.ts';
+import { fieldErrors, stepSchemas, type Step } from './schema.ts';
+import { slotsToOpeningHours } from './schedule.ts';
+
+function form(entries: [string, string][]): FormData {
+	const data = new FormData();
+	for (const [name, value] of entries) data.append(name, value);
+	return data;
+}
+
+function errorsOf(step: Step, entries: [string, string][]) {
+	const result = stepSchemas[step].safeParse(readStep(step, form(entries)));
+	return result.success ? {} : fieldErrors(result.error);
+}
+
+describe('who', () => {
+	const valid: [string, string][] = [
+		['name', '  Amicale Tamazight  '],
+		['category', 'self_organisation'],
+		['description_fr', 'Un groupe de parole en tamazight.']
+	];
+
+	it('accepts a name, a category and one description, trimmed', () => {
+		const result = stepSchemas.who.parse(readStep('who', form(valid)));
+		expect(result.name).toBe('Amicale Tamazight');
+		expect(result.description_nl).toBeUndefined();
+		expect(result.legal_status).toBeUndefined();
+	});
+
+	it('keeps emoji, RTL text and 4-byte characters that people write in names', () => {
+		const result = stepSchemas.who.parse(
+			readStep('who', form([...valid.slice(1), ['name', 'جمعية الأمل 🌻 𝒜']]))
+		);
+		expect(result.name).toBe('جمعية الأمل 🌻 𝒜');
+	});
+
+	it.each([
+		['', 'required'],
+		['\u200d\u200d\u200f', 'required'],
+		['x', 'too_short'],
+		['a'.repeat(201), 'too_long'],
+		['🌻'.repeat(201), 'too_long'],
+		['<script>alert(1)</script>', 'markup'],
+		['Amicale \u202eevil', 'control_characters'],
+		['Amicale\u0007', 'control_characters']
+	])('refuses the name %j with %s', (name, code) => {
+		expect(errorsOf('who', [...valid.slice(1), ['name', name]]).name).toEqual([code]);
+	});
+
+	it('asks for a description in at least one language', () => {
+		expect(errorsOf('who', valid.slice(0, 2)).description).toEqual(['description_required']);
+	});
+
+	it('refuses an unknown legal status', () => {
+		expect(errorsOf('who', [...valid, ['legal_status', 'sprl']]).legal_status).toBeDefined();
+	});
+});
+
+describe('offer', () => {
+	const base: [string, string][] = [
+		['support_kinds', 'social_contact'],
+		['languages', 'ar'],
+		['languages', 'fr'],
+		['cost', 'free'],
+		['accepting_new', 'open']
+	];
+
+	it('accepts lists from repeated names', () => {
+		const result = stepSchemas.offer.parse(readStep('offer', form(base)));
+		expect(result.languages).toEqual(['ar', 'fr']);
+		expect(result.target_groups).toEqual([]);
+	});
+
+	it('refuses no support kind, unknown languages and a wrong cost', () => {
+		const errors = errorsOf('offer', [
+			['languages', 'xx'],
+			['cost', 'expensive'],
+			['accepting_new', 'open']
+		]);
+		expect(errors.support_kinds).toEqual(['required']);
+		expect(errors.languages).toEqual(['invalid_choice']);
+		expect(errors.cost).toEqual(['invalid_choice']);
+	});
+});
+
+describe('when', () => {
+	it('writes slots as opening hours, one rule per day', () => {
+		expect(
+			slotsToOpeningHours([
+				{ day: '2', from: '18:00', to: '20:00' },
+				{ day: '0', from: '09:00', to: '12:00' },
+				{ day: '2', from: '14:00', to: '16:00' }
+			])
+		).toBe('Mo 09:00-12:00; We 14:00-16:00,18:00-20:00');
+	});
+
+	it('needs valid hours when the kind is hours', () => {
+		expect(errorsOf('when', [['schedule_kind', 'hours']]).opening_hours).toEqual([
+			'invalid_schedule'
+		]);
+		expect(
+			errorsOf('when', [
+				['schedule_kind', 'hours'],
+				['slot_day_0', '1'],
+				['slot_from_0', '17:00'],
+				['slot_to_0', '09:00']
+			]).slots
+		).toEqual(['invalid_schedule']);
+	});
+
+	it('accepts by appointment without hours', () => {
+		expect(errorsOf('when', [['schedule_kind', 'by_appointment']])).toEqual({});
+	});
+});
+
+describe('where', () => {
+	it('drops an address for a quartier-only meeting', () => {
+		const result = stepSchemas.where.parse(
+			readStep(
+				'where',
+				form([
+					['place_kind', 'quartier'],
+					['mdrc', '12'],
+					['address', 'Rue privée 1']
+				])
+			)
+		);
+		expect(result.address).toBeUndefined();
+		expect(result.mdrc).toBe(12);
+	});
+
+	it('needs the partner venue name for a partner venue', () => {
+		expect(
+			errorsOf('where', [
+				['place_kind', 'partner'],
+				['mdrc', '12']
+			]).partner_venue_name
+		).toEqual(['required']);
+	});
+});
+
+describe('contact', () => {
+	it.each([
+		['phone', '02 345 67 89', null],
+		['phone', '📞 0234', 'invalid_phone'],
+		['email', 'groupe@example.test', null],
+		['email', 'a@b', 'invalid_email'],
+		['website', 'javascript:alert(1)', 'invalid_url'],
+		['website', 'https://example.test/groupe', null],
+		['whatsapp', '+32 470 12 34 56', null]
+	])('%s %j', (kind, value, code) => {
+		const errors = errorsOf('contact', [
+			['channel_kind_0', kind],
+			['channel_value_0', value]
+		]);
+		expect(errors['channels.0.value']).toEqual(code ? [code] : undefined);
+	});
+
+	it('needs at least one channel and keeps the public switch', () => {
+		expect(errorsOf('contact', []).channels).toEqual(['channel_required']);
+		const result = stepSchemas.contact.parse(
+			readStep(
+				'contact',
+				form([
+					['channel_kind_1', 'phone'],
+					['channel_value_1', '02 345 67 89'],
+					['channel_public_1', 'on']
+				])
+			)
+		);
+		expect(result.channels).toEqual([{ kind: 'phone', value: '02 345 67 89', public: true }]);
+	});
+});
+
+describe('draft', () => {
+	it('round-trips unicode and ignores tampering', () => {
+		const draft = { who: { name: 'Groupe 🌻 ‏عربي' } };
+		expect(decodeDraft(encodeDraft(draft))).toEqual(draft);
+		expect(decodeDraft('not base64 !!')).toEqual({});
+		expect(decodeDraft(encodeDraft({ who: { a: 1 } }).slice(0, 5))).toEqual({});
+	});
+});
