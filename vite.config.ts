@@ -3,29 +3,11 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import kitConfig from './kit.config.js';
+import { paraglideOptions } from './paraglide.config.ts';
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
 
 export default defineConfig({
-	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// The locale always stands in the URL (/fr/…, /nl/…, /en/…); a URL without one is
-			// redirected to the cookie's locale, else the browser's preference, else French.
-			strategy: ['url', 'cookie', 'preferredLanguage', 'baseLocale'],
-			urlPatterns: [
-				{
-					pattern: '/:path(.*)?',
-					localized: [
-						['nl', '/nl/:path(.*)?'],
-						['en', '/en/:path(.*)?'],
-						['fr', '/fr/:path(.*)?']
-					]
-				}
-			]
-		}),
-		sveltekit(kitConfig)
-	],
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit(kitConfig)],
 	test: {
 		reporters: process.env.VITEST_JSON
 			? ['default', ['json', { outputFile: process.env.VITEST_JSON }]]

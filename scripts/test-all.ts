@@ -37,9 +37,12 @@ const steps: Step[] = [
 	{
 		name: 'types',
 		command: [
-			'sh',
-			'-c',
-			'svelte-kit sync && svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --output machine'
+			'svelte-check',
+			'--tsconfig',
+			'./tsconfig.json',
+			'--fail-on-warnings',
+			'--output',
+			'machine'
 		]
 	},
 	vitest('unit', ['unit', 'component']),
@@ -76,6 +79,19 @@ if (unknown.length) {
 		`Unknown step(s): ${unknown.join(', ')}. Steps: ${steps.map((s) => s.name).join(', ')}`
 	);
 	process.exit(2);
+}
+
+// Generated sources that type checks and lint read: Paraglide's messages and SvelteKit's types.
+for (const [cmd, ...args] of [
+	['node', 'scripts/paraglide.ts'],
+	['svelte-kit', 'sync']
+] as const) {
+	const prepared = spawnSync(cmd, args, { stdio: 'inherit' });
+	if (prepared.status !== 0) {
+		console.error(`${cmd} ${args.join(' ')} failed`);
+		console.log('0 passed, 1 failed');
+		process.exit(1);
+	}
 }
 
 const results: { name: string; counts: Counts; seconds: number; exit: number }[] = [];

@@ -1,0 +1,24 @@
+import type { CompilerOptions } from '@inlang/paraglide-js';
+
+/**
+ * Paraglide's compiler options, shared by the Vite plugin (vite.config.ts) and the standalone
+ * compile (scripts/paraglide.ts) that type checks and lint need before any Vite run.
+ */
+export const paraglideOptions: CompilerOptions = {
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	// The locale always stands in the URL (/fr/…, /nl/…, /en/…); a URL without one is
+	// redirected (src/hooks.server.ts) to the cookie's locale, else the browser's preference,
+	// else French.
+	strategy: ['url', 'cookie', 'preferredLanguage', 'baseLocale'],
+	urlPatterns: [
+		{
+			pattern: '/:path(.*)?',
+			localized: [
+				['nl', '/nl/:path(.*)?'],
+				['en', '/en/:path(.*)?'],
+				['fr', '/fr/:path(.*)?']
+			]
+		}
+	]
+};
