@@ -1,7 +1,9 @@
 // The in-process executor: one PGlite instance (Postgres in WASM). PGlite has a single session
 // whose user is a superuser, so every API request switches role transaction-locally and then
 // proves the switch took effect before running anything: a missed switch would bypass RLS.
-import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PGlite, types, type Extension, type Transaction } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import type { DatabaseRole, Executor, Query, QueryResult } from '../types.ts';
 import { AUTH_SETTINGS, requestSettings } from './settings.ts';
@@ -9,6 +11,8 @@ import { AUTH_SETTINGS, requestSettings } from './settings.ts';
 export type PgliteExecutorOptions = {
 	/** Directory holding the database files; null or undefined keeps the database in memory. */
 	dataDir?: string | null;
+	/** More PGlite extensions to load (pgcrypto always is), e.g. pgTAP for database tests. */
+	extensions?: Record<string, Extension>;
 };
 
 /** A PGlite-backed executor, with the extensions the bootstrap SQL needs already loaded. */
@@ -36,10 +40,17 @@ function adapt(tx: Transaction): Query {
 export async function createPgliteExecutor(
 	options: PgliteExecutorOptions = {}
 ): Promise<PgliteExecutor> {
-	const db = await PGlite.create(options.dataDir ?? undefined, {
-		extensions: { pgcrypto },
-		parsers
-	});
+	const releaseLock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
+	let db: PGlite;
+	try {
+		db = await PGlite.create(options.dataDir ?? undefined, {
+			extensions: { pgcrypto, ...options.extensions },
+			parsers
+		});
+	} catch (error) {
+		releaseLock();
+		throw error;
+	}
 	// PGlite already queues work on its single connection; this chain additionally keeps one
 	// request's statements from interleaving with another's when callers await between them.
 	let tail: Promise<unknown> = Promise.resolve();
@@ -80,7 +91,11 @@ export async function createPgliteExecutor(
 			if (closed) return;
 			await serialize(async () => undefined);
 			closed = true;
-			await db.close();
+			try {
+				await db.close();
+			} finally {
+				releaseLock();
+			}
 		}
 	};
 }
@@ -91,4 +106,34 @@ async function assertRole(tx: Transaction, role: DatabaseRole | 'supabase_auth_a
 	if (current !== role) {
 		throw new Error(`refusing to run: current_user is ${String(current)}, expected ${role}`);
 	}
+}
+
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as { code?: string }).code === 'EPERM';
+	}
+}
+
+/**
+ * PGlite has no cross-process locking: two processes opening one data directory corrupt it. A
+ * `<dataDir>.lock` file holding the owner's pid refuses a second opener while the first lives.
+ */
+function lockDataDir(dataDir: string): () => void {
+	const lock = `${resolve(dataDir)}.lock`;
+	mkdirSync(dirname(lock), { recursive: true });
+	try {
+		writeFileSync(lock, String(process.pid), { flag: 'wx' });
+	} catch {
+		const owner = Number(readFileSync(lock, 'utf8'));
+		if (owner && owner !== process.pid && processAlive(owner)) {
+			throw new Error(`database ${dataDir} is in use by process ${owner}`);
+		}
+		if (owner === process.pid) throw new Error(`database ${dataDir} is already open here`);
+		// A stale lock from a process that died (e.g. SIGKILL): take it over.
+		writeFileSync(lock, String(process.pid));
+	}
+	return () => rmSync(lock, { force: true });
 }

@@ -1,0 +1,248 @@
+// The local Supabase stand-in's command line: start, status, reset, seed, backup, test-db.
+// Usage: node supabase-local/cli.ts <command> [options]  (npm run db:start, db:status, …)
+import { spawnSync } from 'node:child_process';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { LOCAL_JWT_SECRET, localKeys } from './src/keys.ts';
+import { DEFAULT_DATA_DIR, startGateway, type Gateway } from './src/server.ts';
+import { runPgtap } from './src/pgtap.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const LOCAL = join(ROOT, '.local');
+const STATUS_FILE = join(LOCAL, 'gateway.json');
+const SEED_MODULE = join(ROOT, 'supabase/seed/run.ts');
+const DEFAULT_PORT = 54321;
+
+type SeedModule = {
+	seed(options: {
+		url: string;
+		serviceRoleKey: string;
+		demo?: number;
+		log?: (line: string) => void;
+	}): Promise<unknown>;
+};
+
+type Status = { API_URL: string; ANON_KEY: string; SERVICE_ROLE_KEY: string; JWT_SECRET: string };
+
+function statusFor(url: string): Status {
+	const { anonKey, serviceRoleKey } = localKeys();
+	return {
+		API_URL: url,
+		ANON_KEY: anonKey,
+		SERVICE_ROLE_KEY: serviceRoleKey,
+		JWT_SECRET: LOCAL_JWT_SECRET
+	};
+}
+
+/** The URL of a running gateway started by `start`, or null. */
+async function runningUrl(): Promise<string | null> {
+	if (!existsSync(STATUS_FILE)) return null;
+	try {
+		const { API_URL } = JSON.parse(readFileSync(STATUS_FILE, 'utf8')) as { API_URL: string };
+		const response = await fetch(`${API_URL}/health`, { signal: AbortSignal.timeout(1000) });
+		return response.ok ? API_URL : null;
+	} catch {
+		return null;
+	}
+}
+
+function printKeys(g: { url: string; anonKey: string; serviceRoleKey: string }) {
+	console.log(`API URL: ${g.url}`);
+	console.log(`REST URL: ${g.url}/rest/v1`);
+	console.log(`Auth URL: ${g.url}/auth/v1`);
+	console.log(`Mailbox: ${g.url}/mailbox`);
+	console.log(`JWT secret: ${LOCAL_JWT_SECRET}`);
+	console.log(`anon key: ${g.anonKey}`);
+	console.log(`service_role key: ${g.serviceRoleKey}`);
+}
+
+async function seedWith(url: string, serviceRoleKey: string, demo: number | undefined) {
+	if (!existsSync(SEED_MODULE)) {
+		console.log('seed: supabase/seed/run.ts does not exist yet; nothing to seed.');
+		return;
+	}
+	const { seed } = (await import(SEED_MODULE)) as SeedModule;
+	await seed({
+		url,
+		serviceRoleKey,
+		...(demo === undefined ? {} : { demo }),
+		log: (line) => console.log(`[seed] ${line}`)
+	});
+}
+
+async function start(port: number, dataDir: string) {
+	// Only the default database is the one `status`, `seed` and `backup` talk about.
+	const isDefault = dataDir === DEFAULT_DATA_DIR;
+	if (isDefault && (await runningUrl())) {
+		console.error('A gateway is already running (see `npm run db:status`).');
+		process.exit(1);
+	}
+	mkdirSync(dirname(dataDir), { recursive: true });
+	const gateway = await startGateway({ dataDir, port, migrate: true });
+	if (isDefault) {
+		writeFileSync(
+			STATUS_FILE,
+			JSON.stringify({ ...statusFor(gateway.url), PID: process.pid }, null, 2)
+		);
+	}
+	printKeys(gateway);
+	console.log('Ready. Stop with Ctrl+C.');
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		await gateway.stop();
+		if (isDefault) rmSync(STATUS_FILE, { force: true });
+		process.exit(0);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.on(signal, () => void stop());
+	}
+}
+
+async function status(json: boolean) {
+	const url = await runningUrl();
+	const s = statusFor(url ?? `http://127.0.0.1:${DEFAULT_PORT}`);
+	if (json) console.log(JSON.stringify(s, null, 2));
+	else {
+		console.log(url ? 'local gateway is running.' : 'local gateway is not running.');
+		printKeys({ url: s.API_URL, anonKey: s.ANON_KEY, serviceRoleKey: s.SERVICE_ROLE_KEY });
+	}
+	if (!url) process.exitCode = 1;
+}
+
+async function refuseWhileRunning(what: string) {
+	if (await runningUrl()) {
+		console.error(`Stop the running gateway before ${what}: the database is in use.`);
+		process.exit(1);
+	}
+}
+
+async function withTemporaryGateway<T>(fn: (g: Gateway) => Promise<T>): Promise<T> {
+	const gateway = await startGateway({ dataDir: DEFAULT_DATA_DIR, port: 0, migrate: true });
+	try {
+		return await fn(gateway);
+	} finally {
+		await gateway.stop();
+	}
+}
+
+async function reset() {
+	await refuseWhileRunning('a reset');
+	rmSync(DEFAULT_DATA_DIR, { recursive: true, force: true });
+	mkdirSync(dirname(DEFAULT_DATA_DIR), { recursive: true });
+	await withTemporaryGateway(async (g) => {
+		console.log('reset: bootstrap and migrations applied.');
+		await seedWith(g.url, g.serviceRoleKey, undefined);
+	});
+	console.log(`reset: done (${DEFAULT_DATA_DIR}).`);
+}
+
+async function seed(demo: number | undefined) {
+	const url = await runningUrl();
+	if (url) {
+		const { serviceRoleKey } = localKeys();
+		await seedWith(url, serviceRoleKey, demo);
+		return;
+	}
+	await withTemporaryGateway((g) => seedWith(g.url, g.serviceRoleKey, demo));
+}
+
+async function backup() {
+	await refuseWhileRunning('a backup');
+	if (!existsSync(DEFAULT_DATA_DIR)) {
+		console.error(`backup: no database at ${DEFAULT_DATA_DIR}`);
+		process.exit(1);
+	}
+	// Open and close once so the copy is taken from a cleanly shut-down cluster.
+	const db = await PGlite.create(DEFAULT_DATA_DIR);
+	await db.exec('checkpoint');
+	await db.close();
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+	const target = join(LOCAL, 'backups', stamp);
+	mkdirSync(dirname(target), { recursive: true });
+	cpSync(DEFAULT_DATA_DIR, target, { recursive: true });
+	console.log(`backup: ${target}`);
+	console.log(`restore: stop the gateway, then replace ${DEFAULT_DATA_DIR} with that folder.`);
+}
+
+async function testDb(dir: string) {
+	const files = existsSync(dir)
+		? readdirSync(dir)
+				.filter((f) => f.endsWith('.sql'))
+				.sort()
+				.map((f) => join(dir, f))
+		: [];
+	const result = await runPgtap({
+		files,
+		adminUrl: process.env.NABIJ_PG_ADMIN_URL,
+		log: (line) => console.log(line),
+		pgProve: spawnSyncAvailable('pg_prove')
+	});
+	console.log(`pgtap: ${result.passed} passed, ${result.failed} failed`);
+	if (result.failed > 0) process.exitCode = 1;
+}
+
+function spawnSyncAvailable(command: string): boolean {
+	return spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+const { positionals, values } = parseArgs({
+	allowPositionals: true,
+	options: {
+		json: { type: 'boolean', default: false },
+		output: { type: 'string', short: 'o' },
+		port: { type: 'string' },
+		demo: { type: 'string' },
+		dir: { type: 'string' },
+		'data-dir': { type: 'string' }
+	}
+});
+
+async function main(command: string | undefined) {
+	switch (command) {
+		case 'start':
+			await start(
+				Number(values.port ?? process.env.NABIJ_GATEWAY_PORT ?? DEFAULT_PORT),
+				values['data-dir'] ? resolve(values['data-dir']) : DEFAULT_DATA_DIR
+			);
+			break;
+		case 'status':
+			await status(values.json || values.output === 'json');
+			break;
+		case 'reset':
+			await reset();
+			break;
+		case 'seed':
+			await seed(values.demo === undefined ? undefined : Number(values.demo));
+			break;
+		case 'backup':
+			await backup();
+			break;
+		case 'test-db':
+			await testDb(resolve(ROOT, values.dir ?? 'supabase/tests'));
+			break;
+		default:
+			console.error(
+				'usage: node supabase-local/cli.ts <start [--port N] [--data-dir D] | status [--json] | reset | seed [--demo N] | backup | test-db [--dir D]>'
+			);
+			process.exit(2);
+	}
+}
+
+try {
+	await main(positionals[0]);
+} catch (error) {
+	console.error(`supabase-local: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+}
