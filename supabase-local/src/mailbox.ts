@@ -97,7 +97,7 @@ function linkify(text: string): string {
 export function renderMailboxPage(messages: MailMessage[]): string {
 	const items = messages
 		.map(
-			(m) => `<article>
+			(m) => `<article id="m-${escapeHtml(m.id)}">
 <h2>${escapeHtml(m.subject)}</h2>
 <p class="meta">To <strong>${escapeHtml(m.to)}</strong> · <time datetime="${escapeHtml(m.created_at)}">${escapeHtml(m.created_at)}</time></p>
 <pre>${linkify(m.text)}</pre>

@@ -1,6 +1,9 @@
 // The GoTrue subset driven through the real @supabase/supabase-js and @supabase/ssr clients,
 // against the real gateway (HTTP front, API-key check, PGlite, bootstrap SQL and the app's
 // migrations, whose trigger on auth.users creates profiles).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServerClient } from '@supabase/ssr';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +159,15 @@ describe.each(executorKinds())('auth on %s', (kind) => {
 
 			const bad = await c.auth.signUp({ email: 'not-an-address', password: PASSWORD });
 			expect(bad.error?.code).toBe('validation_failed');
+		});
+
+		it('confirms with the mailed token hash, as a confirm route of the app would', async () => {
+			const email = freshEmail('hash');
+			await client().auth.signUp({ email, password: PASSWORD });
+			const hash = /Token hash: (\S+)/.exec((await latestMail(email)).text)?.[1] ?? '';
+			const { data, error } = await client().auth.verifyOtp({ token_hash: hash, type: 'email' });
+			expect(error).toBeNull();
+			expect(data.user?.email_confirmed_at).toBeTruthy();
 		});
 
 		it('confirms through the mailed link and redirects with the session in the fragment', async () => {
@@ -349,6 +361,12 @@ describe.each(executorKinds())('auth on %s', (kind) => {
 			const { data, error } = await later.auth.getUser();
 			expect(error).toBeNull();
 			expect(data.user?.email).toBe(email);
+			const claims = await serverClient().auth.getClaims();
+			expect(claims.error).toBeNull();
+			expect(claims.data?.claims.email).toBe(email);
+			expect(claims.data?.claims.amr).toEqual([
+				{ method: 'magiclink', timestamp: expect.any(Number) }
+			]);
 
 			const replay = await fetch(`${gw.url}/auth/v1/token?grant_type=pkce`, {
 				method: 'POST',
@@ -367,6 +385,7 @@ describe.each(executorKinds())('auth on %s', (kind) => {
 			).toBe(null);
 			const mail = await latestMail(email);
 			expect(mail.subject).toBe('Reset Your Password');
+			expect(mail.html).toContain(codeOf(mail));
 			const verified = await c.auth.verifyOtp({ email, token: codeOf(mail), type: 'recovery' });
 			expect(verified.error).toBeNull();
 			expect((await c.auth.updateUser({ password: 'a new passphrase' })).error).toBeNull();
@@ -678,5 +697,30 @@ describe.each(executorKinds())('auth on %s', (kind) => {
 			expect(((await cleared.json()) as { deleted: number }).deleted).toBeGreaterThan(0);
 			expect(await listMail(gw.executor)).toEqual([]);
 		});
+	});
+});
+
+describe('mailbox persistence', () => {
+	it('keeps mail in the PGlite data directory across restarts', async () => {
+		const dataDir = await mkdtemp(join(tmpdir(), 'nabij-mailbox-'));
+		try {
+			const first = await startGateway({ dataDir, port: 0, migrate: true });
+			await sendMail(first.executor, {
+				to: 'kept@example.test',
+				subject: 'Kept',
+				text: 'still here',
+				html: '<p>still here</p>'
+			});
+			await first.stop();
+			const second = await startGateway({ dataDir, port: 0 });
+			try {
+				const [mail] = await listMail(second.executor, { to: 'KEPT@example.test' });
+				expect(mail).toMatchObject({ subject: 'Kept', text: 'still here' });
+			} finally {
+				await second.stop();
+			}
+		} finally {
+			await rm(dataDir, { recursive: true, force: true });
+		}
 	});
 });

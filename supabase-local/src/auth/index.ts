@@ -53,7 +53,10 @@ const ROUTES: Record<string, Record<string, Route>> = {
 		PUT: adminUpdateUser,
 		DELETE: adminDeleteUser
 	},
-	'/admin/generate_link': { POST: adminGenerateLink }
+	'/admin/generate_link': { POST: adminGenerateLink },
+	// Tokens are signed with the shared HS256 secret, so there is no public key to publish;
+	// auth-js getClaims() then validates through /user, as with a Supabase project on HS256.
+	'/.well-known/jwks.json': { GET: async (ctx) => ctx.json(200, { keys: [] }) }
 };
 
 function match(path: string): { methods: Record<string, Route>; param: string } | null {

@@ -243,7 +243,11 @@ export async function mailOtp(
 		`${input.apiBase}/verify?token=${encodeURIComponent(input.issued.linkToken)}` +
 		`&type=${input.kind}&redirect_to=${encodeURIComponent(input.redirectTo)}`;
 	const intro = INTROS[input.kind];
-	const text = `${intro}\n\n${link}\n\nOr enter this code: ${input.issued.otp}\n`;
+	// The token hash is what Supabase templates expose as {{ .TokenHash }}, for apps whose
+	// confirm route calls verifyOtp({ token_hash, type }) instead of following the link.
+	const text =
+		`${intro}\n\n${link}\n\nOr enter this code: ${input.issued.otp}\n\n` +
+		`Token hash: ${input.issued.linkToken}\n`;
 	const html =
 		`<h2>${escapeHtml(SUBJECTS[input.kind])}</h2>\n<p>${escapeHtml(intro)}</p>\n` +
 		`<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>\n` +
