@@ -1,0 +1,85 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { quartierAt } from '#lib/domain/geo/quartier.ts';
+import { finderQuerySchema, type FinderQuery } from '#lib/domain/search/index.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import * as geography from '#lib/server/db/geography.ts';
+import * as needSignals from '#lib/server/db/need-signals.ts';
+import * as taxonomy from '#lib/server/db/taxonomy.ts';
+import { getViewer, requireRole } from '#lib/server/guards.ts';
+import { geocoder } from './places/geocoder.server.ts';
+import { findResources } from './search.server.ts';
+import { finderParams, placeSchema } from './url.ts';
+
+/** Turns the typed place into a point when the browser sent no point (no JavaScript). */
+async function resolvePlace(query: FinderQuery, place: string | undefined) {
+	if (query.near || !place) return { query, placeNotFound: null };
+	const [best] = (await geocoder()).search(place, { locale: getLocale(), limit: 1 });
+	if (!best) return { query, placeNotFound: place };
+	return {
+		query: { ...query, near: [best.lon, best.lat] as [number, number] },
+		placeNotFound: null
+	};
+}
+
+async function signalQuartier(locals: App.Locals, query: FinderQuery): Promise<number | null> {
+	if (query.quartier !== undefined) return query.quartier;
+	if (!query.near) return null;
+	return quartierAt(query.near, await geography.quartierCollection(locals.supabase));
+}
+
+export async function load({ url, locals }) {
+	const parsed = finderQuerySchema.parse(url.searchParams);
+	const place = placeSchema.parse(url.searchParams.get('place') ?? undefined);
+	const { query, placeNotFound } = await resolvePlace(parsed, place);
+	const [terms, quartiers, viewer] = await Promise.all([
+		taxonomy.load(locals.supabase),
+		geography.listQuartiers(locals.supabase),
+		getViewer(locals)
+	]);
+	const searched = query.near !== undefined || query.quartier !== undefined || url.search !== '';
+	const search = searched
+		? await findResources(locals.supabase, query, terms.supportKinds)
+		: { results: [], total: 0, reasons: [], points: [] };
+	const canSignal = viewer?.roles.includes('social_worker') ?? false;
+	return {
+		query,
+		place: place ?? null,
+		placeNotFound,
+		params: finderParams(query, place).toString(),
+		searched,
+		taxonomy: terms,
+		quartiers: quartiers.map(({ mdrc, name_fr, name_nl }) => ({ mdrc, name_fr, name_nl })),
+		...search,
+		signal: canSignal
+			? {
+					mdrc: searched ? await signalQuartier(locals, query) : null,
+					recorded: url.searchParams.get('signalled') === '1'
+				}
+			: null
+	};
+}
+
+const signalSchema = z.object({ outcome: z.enum(['found', 'not_found']) });
+
+export const actions = {
+	signal: async (event) => {
+		await requireRole(event, ['social_worker']);
+		const { locals, request, url } = event;
+		const outcome = signalSchema.safeParse(Object.fromEntries(await request.formData()));
+		const query = finderQuerySchema.parse(url.searchParams);
+		const mdrc = await signalQuartier(locals, query);
+		const [support] = query.support;
+		if (!outcome.success || mdrc === null || !support) return fail(400, { signalError: true });
+		await needSignals.create(locals.supabase, {
+			mdrc,
+			support_kind: support,
+			language: query.languages[0] ?? null,
+			target_group: query.target[0] ?? null,
+			outcome: outcome.data.outcome
+		});
+		const params = finderParams(query, url.searchParams.get('place') ?? undefined);
+		params.set('signalled', '1');
+		redirect(303, localizeHref(`/find?${params}`));
+	}
+};

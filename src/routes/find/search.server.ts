@@ -1,0 +1,77 @@
+// The finder's search on the server: narrow in the database where it is easy, then rank, test
+// "open now" and match text with the shared engine, and keep only what the page shows.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { bboxAround } from '#lib/domain/finder/bbox.ts';
+import {
+	expandSupportKinds,
+	expandTargetGroups,
+	supportParents
+} from '#lib/domain/finder/query.ts';
+import {
+	FEW_RESULTS,
+	searchResources,
+	type EmptyReason,
+	type FinderQuery,
+	type ResourceResult
+} from '#lib/domain/search/index.ts';
+import * as resources from '#lib/server/db/resources.ts';
+import type { SupportKindTerm } from '#lib/server/db/taxonomy.ts';
+import type { MapPoint } from '#lib/map/points.ts';
+
+/** Results listed on one page. */
+export const PAGE_SIZE = 50;
+/** Points drawn on the map at most (the nearest or best ranked). */
+export const MAP_LIMIT = 500;
+
+export type FinderResult = ResourceResult<resources.ResourceListRow>;
+
+export type FinderSearch = {
+	results: FinderResult[];
+	total: number;
+	reasons: EmptyReason[];
+	points: MapPoint[];
+};
+
+/**
+ * Searches published resources for a finder query. The database narrows by category, languages,
+ * support kinds, target groups and the box around `near`; the engine does the rest. When little
+ * is found, the reasons are computed over every resource, so "without this filter" counts are
+ * true even for filters the database applied.
+ */
+export async function findResources(
+	supabase: SupabaseClient,
+	query: FinderQuery,
+	supportKinds: SupportKindTerm[]
+): Promise<FinderSearch> {
+	const parents = supportParents(supportKinds);
+	const rows = await resources.list(supabase, {
+		categories: query.category,
+		languages: query.languages,
+		supportKinds: expandSupportKinds(query.support, supportKinds),
+		targetGroups: expandTargetGroups(query.target),
+		...(query.near && query.radiusMeters
+			? { bbox: bboxAround(query.near, query.radiusMeters) }
+			: {})
+	});
+	const outcome = searchResources({ resources: rows, query, supportParents: parents });
+	let reasons = outcome.reasons;
+	if (outcome.total < FEW_RESULTS) {
+		const everything = await resources.list(supabase);
+		reasons = searchResources({ resources: everything, query, supportParents: parents }).reasons;
+	}
+	return {
+		results: outcome.results.slice(0, PAGE_SIZE),
+		total: outcome.total,
+		reasons,
+		points: outcome.results.slice(0, MAP_LIMIT).map((r) => ({
+			id: r.id,
+			name: r.organization_name,
+			category: r.category,
+			lon: r.lon,
+			lat: r.lat,
+			mdrc: r.mdrc,
+			quartierOnly: r.location_precision === 'quartier',
+			dormant: r.dormant
+		}))
+	};
+}
