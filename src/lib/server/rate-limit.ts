@@ -1,0 +1,66 @@
+// In-memory fixed-window rate limits for sign-in, registration and error reports, per IP address
+// and per account. One process only: behind several app servers each keeps its own counts, which
+// still caps abuse per server.
+
+type Window = { count: number; resetAt: number };
+
+export type RateLimitRule = { limit: number; windowMs: number };
+
+/** The limits used by the app, per key and window. */
+export const RULES = {
+	sign_in: { limit: 10, windowMs: 15 * 60_000 },
+	register: { limit: 20, windowMs: 60 * 60_000 },
+	error_report: { limit: 10, windowMs: 60 * 60_000 }
+} satisfies Record<string, RateLimitRule>;
+
+export type RateLimitAction = keyof typeof RULES;
+
+export class RateLimiter {
+	readonly #windows = new Map<string, Window>();
+	readonly #now: () => number;
+
+	constructor(now: () => number = Date.now) {
+		this.#now = now;
+	}
+
+	/**
+	 * Counts one attempt for `key` and says whether it is within `rule`. When the map grows large,
+	 * expired windows are dropped so memory stays bounded.
+	 *
+	 * @example limiter.hit('sign_in:ip:127.0.0.1', { limit: 10, windowMs: 900_000 }) // true
+	 */
+	hit(key: string, rule: RateLimitRule): boolean {
+		const now = this.#now();
+		if (this.#windows.size > 50_000) this.#sweep(now);
+		const window = this.#windows.get(key);
+		if (!window || window.resetAt <= now) {
+			this.#windows.set(key, { count: 1, resetAt: now + rule.windowMs });
+			return true;
+		}
+		window.count += 1;
+		return window.count <= rule.limit;
+	}
+
+	#sweep(now: number): void {
+		for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
+	}
+}
+
+const shared = new RateLimiter();
+
+/**
+ * True when another `action` is allowed for this IP address and (when signed in) this account;
+ * counts the attempt either way. Both keys must be within the limit.
+ *
+ * @example if (!allowAttempt('error_report', { ip: event.getClientAddress() })) return fail(429, …)
+ */
+export function allowAttempt(
+	action: RateLimitAction,
+	who: { ip: string; userId?: string | null },
+	limiter: RateLimiter = shared
+): boolean {
+	const rule = RULES[action];
+	const byIp = limiter.hit(`${action}:ip:${who.ip}`, rule);
+	const byUser = who.userId ? limiter.hit(`${action}:user:${who.userId}`, rule) : true;
+	return byIp && byUser;
+}
