@@ -80,7 +80,7 @@ async function seedWith(url: string, serviceRoleKey: string, demo: number | unde
 	});
 }
 
-async function start(port: number, dataDir: string) {
+async function start(port: number, dataDir: string, migrationsDir: string | undefined) {
 	// Only the default database is the one `status`, `seed` and `backup` talk about.
 	const isDefault = dataDir === DEFAULT_DATA_DIR;
 	if (isDefault && (await runningUrl())) {
@@ -88,7 +88,7 @@ async function start(port: number, dataDir: string) {
 		process.exit(1);
 	}
 	mkdirSync(dirname(dataDir), { recursive: true });
-	const gateway = await startGateway({ dataDir, port, migrate: true });
+	const gateway = await startGateway({ dataDir, port, migrate: true, migrationsDir });
 	if (isDefault) {
 		writeFileSync(
 			STATUS_FILE,
@@ -205,7 +205,8 @@ const { positionals, values } = parseArgs({
 		port: { type: 'string' },
 		demo: { type: 'string' },
 		dir: { type: 'string' },
-		'data-dir': { type: 'string' }
+		'data-dir': { type: 'string' },
+		'migrations-dir': { type: 'string' }
 	}
 });
 
@@ -214,7 +215,8 @@ async function main(command: string | undefined) {
 		case 'start':
 			await start(
 				Number(values.port ?? process.env.NABIJ_GATEWAY_PORT ?? DEFAULT_PORT),
-				values['data-dir'] ? resolve(values['data-dir']) : DEFAULT_DATA_DIR
+				values['data-dir'] ? resolve(values['data-dir']) : DEFAULT_DATA_DIR,
+				values['migrations-dir'] ? resolve(values['migrations-dir']) : undefined
 			);
 			break;
 		case 'status':
@@ -234,7 +236,7 @@ async function main(command: string | undefined) {
 			break;
 		default:
 			console.error(
-				'usage: node supabase-local/cli.ts <start [--port N] [--data-dir D] | status [--json] | reset | seed [--demo N] | backup | test-db [--dir D]>'
+				'usage: node supabase-local/cli.ts <start [--port N] [--data-dir D] [--migrations-dir D] | status [--json] | reset | seed [--demo N] | backup | test-db [--dir D]>'
 			);
 			process.exit(2);
 	}

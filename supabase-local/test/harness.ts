@@ -1,11 +1,8 @@
 // Test helpers: start the gateway on either executor. PostgreSQL runs only when
 // NABIJ_PG_ADMIN_URL names a superuser URL; each caller gets a fresh database, dropped after.
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { signJwt } from '../src/jwt.ts';
-import { applyBootstrap } from '../src/migrate.ts';
-import { createPostgresExecutor } from '../src/executors/postgres.ts';
+import { createScratchDatabase } from '../src/pg-database.ts';
 import { startGateway, type Gateway } from '../src/server.ts';
 
 export const FIXTURE_MIGRATIONS = fileURLToPath(new URL('./fixtures/migrations', import.meta.url));
@@ -17,53 +14,6 @@ export function executorKinds(): ExecutorKind[] {
 	return process.env.NABIJ_PG_ADMIN_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-function withDatabase(url: string, database: string, user?: { name: string; password: string }) {
-	const u = new URL(url);
-	u.pathname = `/${database}`;
-	if (user) {
-		u.username = user.name;
-		u.password = user.password;
-	}
-	return u.toString();
-}
-
-/** A fresh, bootstrapped PostgreSQL database, with `authenticator` able to log in. */
-export async function createTestDatabase(adminUrl: string) {
-	const name = `nabij_test_${randomBytes(6).toString('hex')}`;
-	const root = new pg.Client({ connectionString: adminUrl });
-	await root.connect();
-	try {
-		await root.query(`create database ${name}`);
-		await root.query(`alter database ${name} set timezone to 'UTC'`);
-	} finally {
-		await root.end();
-	}
-	const adminDatabaseUrl = withDatabase(adminUrl, name);
-	const password = 'authenticator-local-password';
-	const databaseUrl = withDatabase(adminUrl, name, { name: 'authenticator', password });
-	const setup = createPostgresExecutor({ databaseUrl, adminDatabaseUrl });
-	try {
-		await applyBootstrap(setup);
-		await setup.admin((q) => q(`alter role authenticator with login password '${password}'`));
-	} finally {
-		await setup.close();
-	}
-	return {
-		name,
-		databaseUrl,
-		adminDatabaseUrl,
-		async drop() {
-			const c = new pg.Client({ connectionString: adminUrl });
-			await c.connect();
-			try {
-				await c.query(`drop database if exists ${name} with (force)`);
-			} finally {
-				await c.end();
-			}
-		}
-	};
-}
-
 /** Starts a gateway on a random port with the fixture migrations, on `kind`. */
 export async function startTestGateway(
 	kind: ExecutorKind,
@@ -73,7 +23,7 @@ export async function startTestGateway(
 	if (kind === 'pglite') return startGateway({ dataDir: null, port: 0, migrationsDir });
 	const adminUrl = process.env.NABIJ_PG_ADMIN_URL;
 	if (!adminUrl) throw new Error('NABIJ_PG_ADMIN_URL is not set');
-	const db = await createTestDatabase(adminUrl);
+	const db = await createScratchDatabase(adminUrl);
 	const gateway = await startGateway({
 		executor: 'postgres',
 		databaseUrl: db.databaseUrl,
