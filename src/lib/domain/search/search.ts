@@ -1,0 +1,345 @@
+// The finder's search over `resource_index` rows: filters, text match, ranking, and an explanation
+// when little is found. Pure: rows and query in, results out.
+
+import { distanceMeters } from '../geo/quartier.ts';
+import { foldText, textTokens } from '../places/normalize.ts';
+import { nextOpening, stateAt } from '../schedule/evaluate.ts';
+import { parseOpeningHours } from '../schedule/parse.ts';
+import type { Schedule } from '../schedule/types.ts';
+import type {
+	EmptyReason,
+	FinderFilter,
+	FinderQuery,
+	ResourceResult,
+	ResourceRow,
+	SearchOutcome
+} from './types.ts';
+import { walkingMinutes } from './walking.ts';
+
+/** Below this many results, `searchResources` explains what else could be found. */
+export const FEW_RESULTS = 5;
+
+/** Radii, in metres, that `widen_radius` suggestions are chosen from. */
+export const RADIUS_STEPS_METERS = [500, 1000, 2000, 5000, 10_000, 20_000] as const;
+
+/** Input of {@link searchResources}. */
+export interface SearchInput<Row extends ResourceRow> {
+	resources: readonly Row[];
+	query: FinderQuery;
+	/** Support-kind taxonomy: child code → parent code; a parent in the query matches its children. */
+	supportParents?: Readonly<Record<string, string>>;
+	/** Most results returned (all by default); `total` still counts every match. */
+	limit?: number;
+}
+
+// Bit positions of the filters in a row's failure mask.
+const FILTERS: readonly FinderFilter[] = [
+	'text',
+	'radius',
+	'quartier',
+	'languages',
+	'support',
+	'target',
+	'category',
+	'accepting',
+	'openNow'
+];
+const BIT = Object.fromEntries(FILTERS.map((f, i) => [f, 1 << i])) as Record<FinderFilter, number>;
+
+interface Prepared {
+	nameTokens: string[];
+	descriptionTokens: string[];
+	foldedName: string;
+	sortName: string;
+	schedule: Schedule | null;
+}
+
+// Folded text and parsed schedules are computed once per row object: a list of rows loaded once
+// is searched many times as the user changes filters.
+const preparedRows = new WeakMap<ResourceRow, Prepared>();
+
+function prepare(row: ResourceRow): Prepared {
+	let prepared = preparedRows.get(row);
+	if (prepared) return prepared;
+	const name = `${row.organization_name} ${row.service_name}`;
+	const descriptions = [row.description_fr, row.description_nl, row.description_en].join(' ');
+	const parsed =
+		row.schedule_kind === 'hours' && row.schedules ? parseOpeningHours(row.schedules) : null;
+	prepared = {
+		nameTokens: [...new Set(textTokens(name))],
+		descriptionTokens: [...new Set(textTokens(descriptions))],
+		foldedName: textTokens(name).join(' '),
+		sortName: foldText(name),
+		schedule: parsed?.ok ? parsed.schedule : null
+	};
+	preparedRows.set(row, prepared);
+	return prepared;
+}
+
+/** 0 when some word of the query is missing, else higher for name hits and whole words. */
+function relevanceOf(prepared: Prepared, words: string[], phrase: string): number {
+	let score = 0;
+	for (const word of words) {
+		let best = 0;
+		for (const token of prepared.nameTokens) {
+			if (token === word) best = 3;
+			else if (best < 2 && token.startsWith(word)) best = 2;
+			if (best === 3) break;
+		}
+		if (best < 1) {
+			for (const token of prepared.descriptionTokens) {
+				if (token === word) best = 1;
+				else if (best < 0.5 && token.startsWith(word)) best = 0.5;
+				if (best === 1) break;
+			}
+		}
+		if (best === 0) return 0;
+		score += best;
+	}
+	// The query as a phrase inside the name ("maison medicale") counts more than scattered words.
+	if (words.length > 1 && prepared.foldedName.includes(phrase)) score += 2;
+	return score;
+}
+
+function supportMatches(
+	kinds: readonly string[],
+	wanted: ReadonlySet<string>,
+	parents: Readonly<Record<string, string>>
+): boolean {
+	for (const kind of kinds) {
+		// Walk up the taxonomy; the depth bound guards against a cycle in a bad map.
+		let code: string | undefined = kind;
+		for (let depth = 0; code !== undefined && depth < 8; depth++) {
+			if (wanted.has(code)) return true;
+			code = parents[code];
+		}
+	}
+	return false;
+}
+
+function popCount(mask: number): number {
+	let count = 0;
+	for (let m = mask; m !== 0; m &= m - 1) count++;
+	return count;
+}
+
+/**
+ * Filters and ranks finder resources.
+ *
+ * Filters: text (`q`, every word must start a word of the organization or service name or of a
+ * description in any language, accents ignored), radius around `near` (straight line), quartier
+ * (`mdrc`), languages (any of), support kinds (any of; a parent code matches its children through
+ * `supportParents`), target groups (any of; a resource for `everyone` matches every group),
+ * category (any of), accepting (`open` or `waitlist`), open now (Brussels time, via the schedule).
+ *
+ * Order: dormant resources last; then by `sort` — distance (needs `near`; without it, text
+ * relevance when `q` is set, else name), freshness (`assured_date`, newest first) or name; ties by
+ * relevance, distance, name.
+ *
+ * When fewer than {@link FEW_RESULTS} match, `reasons` says which single filter to drop, or the
+ * smallest radius of {@link RADIUS_STEPS_METERS} that finds more, the suggestion finding most first.
+ *
+ * @example searchResources({ resources, query: { ...query, near: [4.3456, 50.8276], radiusMeters: 1000 } })
+ * // { results: [{ …row, distanceMeters: 412, walkingMinutes: 8, openNow: true, … }], total: 1, reasons: […] }
+ */
+export function searchResources<Row extends ResourceRow>(
+	input: SearchInput<Row>
+): SearchOutcome<Row> {
+	const { resources, query } = input;
+	const parents = input.supportParents ?? {};
+	if (resources.length === 0) return { results: [], total: 0, reasons: [{ code: 'no_resources' }] };
+
+	const words = query.q ? textTokens(query.q) : [];
+	const phrase = words.join(' ');
+	const languages = new Set(query.languages);
+	const support = new Set(query.support);
+	const targets = new Set(query.target);
+	const categories = new Set(query.category);
+	const near = query.near;
+	const radius = near ? query.radiusMeters : undefined;
+	const active: FinderFilter[] = FILTERS.filter((filter) => {
+		switch (filter) {
+			case 'text':
+				return words.length > 0;
+			case 'radius':
+				return radius !== undefined;
+			case 'quartier':
+				return query.quartier !== undefined;
+			case 'languages':
+				return languages.size > 0;
+			case 'support':
+				return support.size > 0;
+			case 'target':
+				return targets.size > 0;
+			case 'category':
+				return categories.size > 0;
+			case 'accepting':
+				return query.accepting;
+			case 'openNow':
+				return query.openNow;
+		}
+	});
+
+	const count = resources.length;
+	const masks = new Int32Array(count);
+	const distances = new Float64Array(count).fill(NaN);
+	const relevance = new Float64Array(count);
+	const openNow: Array<boolean | null | undefined> = new Array(count);
+	const openNowOf = (index: number, row: Row) => {
+		let value = openNow[index];
+		if (value === undefined) {
+			const schedule = prepare(row).schedule;
+			const state = schedule ? stateAt(schedule, query.now) : 'unknown';
+			value = state === 'unknown' ? null : state === 'open';
+			openNow[index] = value;
+		}
+		return value;
+	};
+
+	for (let i = 0; i < count; i++) {
+		const row = resources[i] as Row;
+		let mask = 0;
+		if (query.quartier !== undefined && row.mdrc !== query.quartier) mask |= BIT.quartier;
+		if (languages.size > 0 && !row.languages.some((l) => languages.has(l))) mask |= BIT.languages;
+		if (support.size > 0 && !supportMatches(row.support_kinds, support, parents))
+			mask |= BIT.support;
+		if (targets.size > 0 && !row.target_groups.some((t) => t === 'everyone' || targets.has(t))) {
+			mask |= BIT.target;
+		}
+		if (categories.size > 0 && !categories.has(row.category)) mask |= BIT.category;
+		if (query.accepting && row.accepting_new === 'full') mask |= BIT.accepting;
+		if (near) {
+			distances[i] = distanceMeters(near, [row.lon, row.lat]);
+			if (radius !== undefined && (distances[i] ?? 0) > radius) mask |= BIT.radius;
+		}
+		// The costlier checks only matter for rows that could still be results, or be one filter
+		// away from being results (for the explanation).
+		if (words.length > 0 && popCount(mask) <= 1) {
+			relevance[i] = relevanceOf(prepare(row), words, phrase);
+			if (relevance[i] === 0) mask |= BIT.text;
+		}
+		if (query.openNow && popCount(mask) <= 1 && openNowOf(i, row) !== true) mask |= BIT.openNow;
+		masks[i] = mask;
+	}
+
+	const matches: number[] = [];
+	for (let i = 0; i < count; i++) if (masks[i] === 0) matches.push(i);
+
+	const mode =
+		query.sort === 'distance'
+			? near
+				? 'distance'
+				: words.length > 0
+					? 'relevance'
+					: 'name'
+			: query.sort;
+	const byName = (a: number, b: number) => {
+		const x = prepare(resources[a] as Row).sortName;
+		const y = prepare(resources[b] as Row).sortName;
+		return x < y ? -1 : x > y ? 1 : 0;
+	};
+	const byDistance = (a: number, b: number) =>
+		near ? (distances[a] ?? 0) - (distances[b] ?? 0) : 0;
+	const byRelevance = (a: number, b: number) => (relevance[b] ?? 0) - (relevance[a] ?? 0);
+	// ISO dates compare as strings; newest first.
+	const byFreshness = (a: Row, b: Row) =>
+		a.assured_date < b.assured_date ? 1 : a.assured_date > b.assured_date ? -1 : 0;
+	matches.sort((a, b) => {
+		const rowA = resources[a] as Row;
+		const rowB = resources[b] as Row;
+		const dormant = Number(rowA.status === 'dormant') - Number(rowB.status === 'dormant');
+		if (dormant !== 0) return dormant;
+		const primary =
+			mode === 'distance'
+				? byDistance(a, b)
+				: mode === 'relevance'
+					? byRelevance(a, b)
+					: mode === 'freshness'
+						? byFreshness(rowA, rowB)
+						: byName(a, b);
+		return (
+			primary ||
+			byRelevance(a, b) ||
+			byDistance(a, b) ||
+			byName(a, b) ||
+			(rowA.id < rowB.id ? -1 : rowA.id > rowB.id ? 1 : 0)
+		);
+	});
+
+	const shown = input.limit === undefined ? matches : matches.slice(0, Math.max(0, input.limit));
+	const results: ResourceResult<Row>[] = shown.map((i) => {
+		const row = resources[i] as Row;
+		const distance = near ? (distances[i] ?? null) : null;
+		const schedule = prepare(row).schedule;
+		return {
+			...row,
+			distanceMeters: distance,
+			walkingMinutes: distance === null ? null : walkingMinutes(distance),
+			openNow: openNowOf(i, row),
+			nextOpening: schedule ? nextOpening(schedule, query.now) : null,
+			dormant: row.status === 'dormant',
+			relevance: relevance[i] ?? 0
+		};
+	});
+
+	const reasons =
+		matches.length < FEW_RESULTS
+			? explain({ masks, distances, active, total: matches.length, radius })
+			: [];
+	return { results, total: matches.length, reasons };
+}
+
+function explain(input: {
+	masks: Int32Array;
+	distances: Float64Array;
+	active: FinderFilter[];
+	total: number;
+	radius: number | undefined;
+}): EmptyReason[] {
+	const { masks, distances, active, total, radius } = input;
+	const onlyFailing = new Map<number, number>();
+	const radiusOnly: number[] = [];
+	for (let i = 0; i < masks.length; i++) {
+		const mask = masks[i] ?? 0;
+		if (mask === 0 || popCount(mask) !== 1) continue;
+		onlyFailing.set(mask, (onlyFailing.get(mask) ?? 0) + 1);
+		if (mask === BIT.radius) radiusOnly.push(distances[i] ?? Infinity);
+	}
+	const suggestions: Array<{ reason: EmptyReason; results: number }> = [];
+	if (radius !== undefined && radiusOnly.length > 0) {
+		radiusOnly.sort((a, b) => a - b);
+		// The smallest step that finds more: people on foot care about the nearest extra option.
+		let chosen: { radiusMeters: number; resultsWithin: number } | null = null;
+		for (const step of RADIUS_STEPS_METERS) {
+			if (step <= radius) continue;
+			const within = total + radiusOnly.filter((d) => d <= step).length;
+			if (within > total) {
+				chosen = { radiusMeters: step, resultsWithin: within };
+				break;
+			}
+		}
+		if (chosen) {
+			suggestions.push({
+				reason: { code: 'widen_radius', ...chosen },
+				results: chosen.resultsWithin
+			});
+		}
+	}
+	for (const filter of active) {
+		if (filter === 'radius') continue;
+		const gained = onlyFailing.get(BIT[filter]) ?? 0;
+		if (gained > 0) {
+			suggestions.push({
+				reason: { code: 'drop_filter', filter, resultsWithout: total + gained },
+				results: total + gained
+			});
+		}
+	}
+	// Most results first; on a tie, a wider radius before dropping a filter (the sort is stable).
+	suggestions.sort((a, b) => b.results - a.results);
+	const reasons = suggestions.map((s) => s.reason);
+	if (reasons.length === 0 && total === 0 && active.length > 1) {
+		reasons.push({ code: 'combined_filters', filters: active });
+	}
+	return reasons;
+}
