@@ -25,11 +25,17 @@ describe('signed links', () => {
 
 	it('refuses a changed payload, another secret or another purpose', () => {
 		const [body = '', signature = ''] = token.split('.');
-		const other = createSignedToken({ secret, purpose: 'liveness', payload: { n: 'xyz' }, expiresAt });
+		const other = createSignedToken({
+			secret,
+			purpose: 'liveness',
+			payload: { n: 'xyz' },
+			expiresAt
+		});
 		const forged = `${other.split('.')[0]}.${signature}`;
-		expect(verifySignedToken({ secret, purpose: 'liveness', token: forged, now: before })).toEqual(
-			{ ok: false, reason: 'tampered' }
-		);
+		expect(verifySignedToken({ secret, purpose: 'liveness', token: forged, now: before })).toEqual({
+			ok: false,
+			reason: 'tampered'
+		});
 		expect(
 			verifySignedToken({ secret: `${secret}x`, purpose: 'liveness', token, now: before }).ok
 		).toBe(false);

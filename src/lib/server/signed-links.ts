@@ -48,7 +48,8 @@ export function verifySignedToken<T>(options: {
 	} catch {
 		return { ok: false, reason: 'malformed' };
 	}
-	if (parsed.p !== purpose || typeof parsed.e !== 'number') return { ok: false, reason: 'tampered' };
+	if (parsed.p !== purpose || typeof parsed.e !== 'number')
+		return { ok: false, reason: 'tampered' };
 	if (parsed.e <= (options.now ?? new Date()).getTime()) return { ok: false, reason: 'expired' };
 	return { ok: true, payload: parsed.d as T, expiresAt: new Date(parsed.e) };
 }

@@ -23,6 +23,7 @@ export type FieldErrorCode =
 
 // Embedding, override and isolate controls can make a name read differently from what is stored.
 const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/u;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 const MARKUP = /<\s*\/?\s*[a-z!?]/iu;
 const INVISIBLE = /[\p{Cf}\p{Z}\s]/gu;

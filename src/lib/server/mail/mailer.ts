@@ -31,10 +31,9 @@ export function composeMail(options: {
 	links?: { label: string; href: string }[];
 }): Mail {
 	const links = options.links ?? [];
-	const text = [
-		...options.paragraphs,
-		...links.map((link) => `${link.label}: ${link.href}`)
-	].join('\n\n');
+	const text = [...options.paragraphs, ...links.map((link) => `${link.label}: ${link.href}`)].join(
+		'\n\n'
+	);
 	const html = [
 		...options.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
 		...links.map((l) => `<p><a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a></p>`)

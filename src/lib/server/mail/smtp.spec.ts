@@ -43,7 +43,10 @@ async function fakeSmtp(): Promise<{ port: number; transcript: string[] }> {
 describe('SmtpMailer', () => {
 	it('authenticates and delivers a UTF-8 multipart message', async () => {
 		const { port, transcript } = await fakeSmtp();
-		const mailer = new SmtpMailer(`smtp://user:p%40ss@127.0.0.1:${port}`, 'Nabij <no-reply@x.test>');
+		const mailer = new SmtpMailer(
+			`smtp://user:p%40ss@127.0.0.1:${port}`,
+			'Nabij <no-reply@x.test>'
+		);
 		const sent = await mailer.send(
 			composeMail({ to: 'groupe@x.test', subject: 'Entrée publiée ✓', paragraphs: ['Bonjour'] })
 		);

@@ -77,11 +77,17 @@ class Conversation {
 
 function encodeHeader(value: string): string {
 	const clean = value.replace(/[\r\n]+/g, ' ');
-	return /^[\x20-\x7e]*$/.test(clean) ? clean : `=?UTF-8?B?${Buffer.from(clean).toString('base64')}?=`;
+	return /^[\x20-\x7e]*$/.test(clean)
+		? clean
+		: `=?UTF-8?B?${Buffer.from(clean).toString('base64')}?=`;
 }
 
 function base64Lines(text: string): string {
-	return (Buffer.from(text).toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+	return (
+		Buffer.from(text)
+			.toString('base64')
+			.match(/.{1,76}/g) ?? []
+	).join('\r\n');
 }
 
 /** The RFC 5322 message for `mail`, with CRLF line ends. */

@@ -1,0 +1,51 @@
+// Contact channels: phone, e-mail, website, WhatsApp or a relay, each public or not.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { orThrow } from './errors.ts';
+
+export type ChannelInput = {
+	kind: 'phone' | 'email' | 'website' | 'whatsapp' | 'relay';
+	value: string;
+	public: boolean;
+};
+
+export type ContactChannel = ChannelInput & {
+	id: string;
+	organization_id: string;
+	sort_order: number;
+};
+
+/** Adds channels to an organization, in the given order. */
+export async function createMany(
+	supabase: SupabaseClient,
+	organizationId: string,
+	channels: ChannelInput[]
+): Promise<void> {
+	if (channels.length === 0) return;
+	const rows = channels.map((c, i) => ({ ...c, organization_id: organizationId, sort_order: i }));
+	orThrow(await supabase.from('contact_channels').insert(rows));
+}
+
+/** The channels of an organization the caller may read. */
+export async function listForOrganization(
+	supabase: SupabaseClient,
+	organizationId: string
+): Promise<ContactChannel[]> {
+	return orThrow(
+		await supabase
+			.from('contact_channels')
+			.select('id, organization_id, kind, value, public, sort_order')
+			.eq('organization_id', organizationId)
+			.order('sort_order')
+			.returns<ContactChannel[]>()
+	);
+}
+
+/** Replaces all channels of an organization. */
+export async function replaceAll(
+	supabase: SupabaseClient,
+	organizationId: string,
+	channels: ChannelInput[]
+): Promise<void> {
+	orThrow(await supabase.from('contact_channels').delete().eq('organization_id', organizationId));
+	await createMany(supabase, organizationId, channels);
+}

@@ -1,0 +1,60 @@
+// Locations: where a service happens, with its precision and quartier.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { orThrow } from './errors.ts';
+
+export type LocationInput = {
+	organization_id: string;
+	name?: string | null;
+	address?: string | null;
+	location_precision: 'exact' | 'street' | 'quartier';
+	lon: number;
+	lat: number;
+	mdrc: number;
+	partner_venue_name?: string | null;
+};
+
+export type Location = LocationInput & { id: string };
+
+/** Creates a location and returns its id; a quartier-only point is replaced by the database. */
+export async function create(supabase: SupabaseClient, input: LocationInput): Promise<string> {
+	const row = orThrow(
+		await supabase.from('locations').insert(input).select('id').single<{ id: string }>()
+	);
+	return row.id;
+}
+
+/** The locations of an organization the caller can read. */
+export async function listForOrganization(
+	supabase: SupabaseClient,
+	organizationId: string
+): Promise<Location[]> {
+	return orThrow(
+		await supabase
+			.from('locations')
+			.select(
+				'id, organization_id, name, address, location_precision, lon, lat, mdrc, partner_venue_name'
+			)
+			.eq('organization_id', organizationId)
+			.order('created_at')
+			.returns<Location[]>()
+	);
+}
+
+export type QuartierOption = {
+	mdrc: number;
+	name_fr: string;
+	name_nl: string;
+	point_lon: number;
+	point_lat: number;
+};
+
+/** The 145 quartiers with their representative point, by French name. */
+export async function listQuartiers(supabase: SupabaseClient): Promise<QuartierOption[]> {
+	return orThrow(
+		await supabase
+			.from('quartiers')
+			.select('mdrc, name_fr, name_nl, point_lon, point_lat')
+			.order('name_fr')
+			.returns<QuartierOption[]>()
+	);
+}

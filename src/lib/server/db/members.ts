@@ -1,0 +1,37 @@
+// Organization members: who may edit an organization's entries.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { orThrow } from './errors.ts';
+
+export type Membership = {
+	organization_id: string;
+	user_id: string;
+	member_role: 'editor' | 'owner';
+};
+
+/** The memberships of a user (RLS shows a user their own). */
+export async function listForUser(supabase: SupabaseClient, userId: string): Promise<Membership[]> {
+	return orThrow(
+		await supabase
+			.from('organization_members')
+			.select('organization_id, user_id, member_role')
+			.eq('user_id', userId)
+			.returns<Membership[]>()
+	);
+}
+
+/** Organization ids the user belongs to, with the role they have there. */
+export async function organizationIdsOf(
+	supabase: SupabaseClient,
+	userId: string
+): Promise<Map<string, Membership['member_role']>> {
+	const rows = await listForUser(supabase, userId);
+	return new Map(rows.map((row) => [row.organization_id, row.member_role]));
+}
+
+/** Adds a user to an organization (owners and moderators only, by RLS). */
+export async function add(
+	supabase: SupabaseClient,
+	member: { organization_id: string; user_id: string; member_role?: Membership['member_role'] }
+): Promise<void> {
+	orThrow(await supabase.from('organization_members').insert(member));
+}

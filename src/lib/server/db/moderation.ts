@@ -1,0 +1,173 @@
+// Moderation: the organization history, change requests, error reports and editors' contacts.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { orThrow } from './errors.ts';
+
+export type HistoryEntry = {
+	id: number;
+	organization_id: string;
+	actor_id: string | null;
+	action: string;
+	diff: Record<string, unknown>;
+	note: string | null;
+	created_at: string;
+};
+
+export type ChangeRequest = {
+	id: string;
+	organization_id: string;
+	requested_by: string | null;
+	changes: Record<string, unknown>;
+	note: string | null;
+	status: 'pending' | 'applied' | 'rejected' | 'withdrawn';
+	created_at: string;
+};
+
+export type ErrorReport = {
+	id: string;
+	organization_id: string;
+	kind: string;
+	message: string | null;
+	status: 'open' | 'resolved' | 'dismissed';
+	created_at: string;
+};
+
+/** An organization's history, newest first (members and moderators). */
+export async function history(
+	supabase: SupabaseClient,
+	organizationId: string
+): Promise<HistoryEntry[]> {
+	return orThrow(
+		await supabase
+			.from('organization_history')
+			.select('id, organization_id, actor_id, action, diff, note, created_at')
+			.eq('organization_id', organizationId)
+			.order('created_at', { ascending: false })
+			.order('id', { ascending: false })
+			.returns<HistoryEntry[]>()
+	);
+}
+
+/** Writes a moderator's note to an organization's history, in their own name. */
+export async function addNote(
+	supabase: SupabaseClient,
+	entry: { organization_id: string; actor_id: string; note: string; diff?: Record<string, unknown> }
+): Promise<void> {
+	orThrow(
+		await supabase
+			.from('organization_history')
+			.insert({ ...entry, action: 'note', diff: entry.diff ?? {} })
+	);
+}
+
+const CHANGE_COLUMNS = 'id, organization_id, requested_by, changes, note, status, created_at';
+
+/** Pending change requests, oldest first; for one organization when `organizationId` is given. */
+export async function pendingChanges(
+	supabase: SupabaseClient,
+	organizationId?: string
+): Promise<ChangeRequest[]> {
+	let query = supabase.from('change_requests').select(CHANGE_COLUMNS).eq('status', 'pending');
+	if (organizationId) query = query.eq('organization_id', organizationId);
+	return orThrow(await query.order('created_at').limit(100).returns<ChangeRequest[]>());
+}
+
+/** One change request the caller may read, or null. */
+export async function getChange(
+	supabase: SupabaseClient,
+	id: string
+): Promise<ChangeRequest | null> {
+	return orThrow(
+		await supabase
+			.from('change_requests')
+			.select(CHANGE_COLUMNS)
+			.eq('id', id)
+			.maybeSingle<ChangeRequest>()
+	);
+}
+
+/** Proposes changes to a published entry (a member) or asks for them (a moderator). */
+export async function requestChange(
+	supabase: SupabaseClient,
+	input: {
+		organization_id: string;
+		requested_by: string;
+		changes: Record<string, unknown>;
+		note?: string | null;
+	}
+): Promise<string> {
+	const row = orThrow(
+		await supabase
+			.from('change_requests')
+			.insert({ ...input, note: input.note ?? null })
+			.select('id')
+			.single<{ id: string }>()
+	);
+	return row.id;
+}
+
+/** Records a moderator's decision on a change request. */
+export async function decideChange(
+	supabase: SupabaseClient,
+	input: { id: string; status: 'applied' | 'rejected'; decided_by: string }
+): Promise<void> {
+	orThrow(
+		await supabase
+			.from('change_requests')
+			.update({
+				status: input.status,
+				decided_by: input.decided_by,
+				decided_at: new Date().toISOString()
+			})
+			.eq('id', input.id)
+			.eq('status', 'pending')
+			.select('id')
+			.single()
+	);
+}
+
+/** Open error reports, oldest first. */
+export async function openErrorReports(supabase: SupabaseClient): Promise<ErrorReport[]> {
+	return orThrow(
+		await supabase
+			.from('error_reports')
+			.select('id, organization_id, kind, message, status, created_at')
+			.eq('status', 'open')
+			.order('created_at')
+			.limit(100)
+			.returns<ErrorReport[]>()
+	);
+}
+
+/** Closes an error report as resolved or dismissed. */
+export async function closeErrorReport(
+	supabase: SupabaseClient,
+	id: string,
+	status: 'resolved' | 'dismissed'
+): Promise<void> {
+	orThrow(
+		await supabase
+			.from('error_reports')
+			.update({ status, resolved_at: new Date().toISOString() })
+			.eq('id', id)
+			.select('id')
+			.single()
+	);
+}
+
+export type EditorContact = {
+	email: string;
+	email_language: 'fr' | 'nl' | 'en';
+	display_name: string | null;
+};
+
+/** E-mail addresses and languages of an organization's editors (moderators only). */
+export async function editorContacts(
+	supabase: SupabaseClient,
+	organizationId: string
+): Promise<EditorContact[]> {
+	return orThrow(
+		await supabase
+			.rpc('organization_editor_contacts', { p_organization_id: organizationId })
+			.returns<EditorContact[]>()
+	);
+}

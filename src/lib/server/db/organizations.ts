@@ -1,0 +1,199 @@
+// Organizations: the entries of the directory, their life cycle (pending → active → paused /
+// dormant / closed → archived) and trust tier (self_declared → vouched → verified).
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Registration } from '#lib/domain/registration/index.ts';
+import * as channels from './contact-channels.ts';
+import { orThrow } from './errors.ts';
+import * as locations from './locations.ts';
+import * as services from './services.ts';
+
+export type OrganizationStatus =
+	'pending' | 'active' | 'paused' | 'dormant' | 'closed' | 'rejected' | 'archived';
+export type TrustTier = 'self_declared' | 'vouched' | 'verified';
+
+export type Organization = {
+	id: string;
+	name: string;
+	category: string;
+	legal_status: string | null;
+	description_fr: string | null;
+	description_nl: string | null;
+	description_en: string | null;
+	status: OrganizationStatus;
+	trust_tier: TrustTier;
+	vouched_by_organization_id: string | null;
+	assured_date: string | null;
+	paused_until: string | null;
+	created_at: string;
+	updated_at: string;
+};
+
+const COLUMNS =
+	'id, name, category, legal_status, description_fr, description_nl, description_en, status, trust_tier, vouched_by_organization_id, assured_date, paused_until, created_at, updated_at';
+
+export type OrganizationFields = Pick<
+	Organization,
+	'name' | 'category' | 'legal_status' | 'description_fr' | 'description_nl' | 'description_en'
+>;
+
+/** One organization the caller may read, or null. */
+export async function get(supabase: SupabaseClient, id: string): Promise<Organization | null> {
+	return orThrow(
+		await supabase.from('organizations').select(COLUMNS).eq('id', id).maybeSingle<Organization>()
+	);
+}
+
+/** Organizations by id (those the caller may read), newest first. */
+export async function listByIds(supabase: SupabaseClient, ids: string[]): Promise<Organization[]> {
+	if (ids.length === 0) return [];
+	return orThrow(
+		await supabase
+			.from('organizations')
+			.select(COLUMNS)
+			.in('id', ids)
+			.order('created_at', { ascending: false })
+			.returns<Organization[]>()
+	);
+}
+
+/** Organizations in one of `statuses`, oldest first (a moderation queue). */
+export async function listByStatus(
+	supabase: SupabaseClient,
+	statuses: OrganizationStatus[],
+	limit = 100
+): Promise<Organization[]> {
+	return orThrow(
+		await supabase
+			.from('organizations')
+			.select(COLUMNS)
+			.in('status', statuses)
+			.order('created_at')
+			.limit(limit)
+			.returns<Organization[]>()
+	);
+}
+
+/** Changes an organization's fields; throws not_found when the caller may not change it. */
+export async function update(
+	supabase: SupabaseClient,
+	id: string,
+	patch: Partial<OrganizationFields> &
+		Partial<
+			Pick<Organization, 'status' | 'trust_tier' | 'vouched_by_organization_id' | 'paused_until'>
+		>
+): Promise<void> {
+	orThrow(await supabase.from('organizations').update(patch).eq('id', id).select('id').single());
+}
+
+/** Moves an organization to `status` (the database checks the transition and who may make it). */
+export async function setStatus(
+	supabase: SupabaseClient,
+	id: string,
+	status: OrganizationStatus,
+	pausedUntil: string | null = null
+): Promise<void> {
+	await update(supabase, id, { status, paused_until: pausedUntil });
+}
+
+/** Marks an organization as vouched for by `byOrganizationId` (moderators only). */
+export async function vouch(
+	supabase: SupabaseClient,
+	id: string,
+	byOrganizationId: string
+): Promise<void> {
+	await update(supabase, id, {
+		trust_tier: 'vouched',
+		vouched_by_organization_id: byOrganizationId
+	});
+}
+
+/** Marks an organization as verified by the platform (moderators only). */
+export async function verify(supabase: SupabaseClient, id: string): Promise<void> {
+	await update(supabase, id, { trust_tier: 'verified' });
+}
+
+/** Deletes an organization (owners of never-published entries, admins). */
+export async function remove(supabase: SupabaseClient, id: string): Promise<void> {
+	orThrow(await supabase.from('organizations').delete().eq('id', id));
+}
+
+/** The organization categories with labels, in display order. */
+export async function listCategories(
+	supabase: SupabaseClient
+): Promise<{ code: string; label_fr: string; label_nl: string; label_en: string }[]> {
+	return orThrow(
+		await supabase
+			.from('categories')
+			.select('code, label_fr, label_nl, label_en')
+			.order('sort_order')
+			.returns<{ code: string; label_fr: string; label_nl: string; label_en: string }[]>()
+	);
+}
+
+/**
+ * Saves a validated registration as a pending, self-declared organization with one service at
+ * one location and its channels; the caller becomes its owner (database trigger). When a later
+ * insert fails, the organization is deleted again, so nothing partial stays. Returns its id.
+ */
+export async function register(
+	supabase: SupabaseClient,
+	input: { registration: Registration; userId: string; quartierPoint: { lon: number; lat: number } }
+): Promise<string> {
+	const { who, offer, when, where, contact } = input.registration;
+	const descriptions = {
+		description_fr: who.description_fr ?? null,
+		description_nl: who.description_nl ?? null,
+		description_en: who.description_en ?? null
+	};
+	const created = orThrow(
+		await supabase
+			.from('organizations')
+			.insert({
+				name: who.name,
+				category: who.category,
+				legal_status: who.legal_status ?? null,
+				...descriptions,
+				created_by: input.userId,
+				status: 'pending',
+				trust_tier: 'self_declared'
+			})
+			.select('id')
+			.single<{ id: string }>()
+	);
+	try {
+		const serviceId = await services.create(supabase, {
+			organization_id: created.id,
+			name: who.name,
+			...descriptions,
+			support_kinds: offer.support_kinds,
+			target_groups: offer.target_groups,
+			languages: offer.languages,
+			eligibility_description: offer.eligibility_description ?? null,
+			cost: offer.cost,
+			cost_note: offer.cost_note ?? null,
+			accepting_new: offer.accepting_new,
+			schedules: when.opening_hours ?? null,
+			schedule_kind: when.schedule_kind
+		});
+		const locationId = await locations.create(supabase, {
+			organization_id: created.id,
+			name: where.location_name ?? null,
+			address: where.address ?? null,
+			location_precision: where.place_kind === 'address' ? 'street' : 'quartier',
+			lon: input.quartierPoint.lon,
+			lat: input.quartierPoint.lat,
+			mdrc: where.mdrc,
+			partner_venue_name: where.partner_venue_name ?? null
+		});
+		await services.linkLocation(supabase, {
+			organization_id: created.id,
+			service_id: serviceId,
+			location_id: locationId
+		});
+		await channels.createMany(supabase, created.id, contact.channels);
+	} catch (failure) {
+		await supabase.from('organizations').delete().eq('id', created.id);
+		throw failure;
+	}
+	return created.id;
+}

@@ -1,0 +1,44 @@
+// Profiles: a user's display name, e-mail language and platform roles (read by the user only).
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { orThrow } from './errors.ts';
+
+export type EmailLanguage = 'fr' | 'nl' | 'en';
+export type Profile = {
+	id: string;
+	display_name: string | null;
+	email_language: EmailLanguage;
+	roles: string[];
+};
+
+/** The signed-in user's own profile, or null when it does not exist (yet). */
+export async function get(supabase: SupabaseClient, userId: string): Promise<Profile | null> {
+	return orThrow(
+		await supabase
+			.from('profiles')
+			.select('id, display_name, email_language, roles')
+			.eq('id', userId)
+			.maybeSingle<Profile>()
+	);
+}
+
+/** Updates the user's display name (null clears it) and e-mail language. */
+export async function update(
+	supabase: SupabaseClient,
+	userId: string,
+	patch: { display_name: string | null; email_language: EmailLanguage }
+): Promise<void> {
+	orThrow(await supabase.from('profiles').update(patch).eq('id', userId));
+}
+
+/** Gives the signed-in user the org_editor role (idempotent), so they can register entries. */
+export async function becomeOrgEditor(supabase: SupabaseClient): Promise<void> {
+	orThrow(await supabase.rpc('become_org_editor'));
+}
+
+/**
+ * Deletes the signed-in user's account and the organizations only they maintain; returns how
+ * many organizations went with it.
+ */
+export async function deleteOwnAccount(supabase: SupabaseClient): Promise<number> {
+	return orThrow(await supabase.rpc('delete_my_account')) as number;
+}

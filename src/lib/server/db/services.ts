@@ -1,0 +1,93 @@
+// Services: what an organization offers (support kinds, target groups, languages, schedule).
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { orThrow } from './errors.ts';
+
+export type ServiceInput = {
+	organization_id: string;
+	name: string;
+	description_fr?: string | null;
+	description_nl?: string | null;
+	description_en?: string | null;
+	support_kinds: string[];
+	target_groups: string[];
+	languages: string[];
+	eligibility_description?: string | null;
+	cost: 'free' | 'contribution' | 'paid';
+	cost_note?: string | null;
+	accepting_new: 'open' | 'waitlist' | 'full';
+	schedules?: string | null;
+	schedule_kind: 'hours' | 'by_appointment' | 'irregular';
+};
+
+export type Service = ServiceInput & { id: string };
+
+const COLUMNS =
+	'id, organization_id, name, description_fr, description_nl, description_en, support_kinds, target_groups, languages, eligibility_description, cost, cost_note, accepting_new, schedules, schedule_kind';
+
+/** Creates a service and returns its id. */
+export async function create(supabase: SupabaseClient, input: ServiceInput): Promise<string> {
+	const row = orThrow(
+		await supabase.from('services').insert(input).select('id').single<{ id: string }>()
+	);
+	return row.id;
+}
+
+/** The services of an organization the caller can read. */
+export async function listForOrganization(
+	supabase: SupabaseClient,
+	organizationId: string
+): Promise<Service[]> {
+	return orThrow(
+		await supabase
+			.from('services')
+			.select(COLUMNS)
+			.eq('organization_id', organizationId)
+			.order('created_at')
+			.returns<Service[]>()
+	);
+}
+
+/** Updates a service's fields. */
+export async function update(
+	supabase: SupabaseClient,
+	id: string,
+	patch: Partial<Omit<ServiceInput, 'organization_id'>>
+): Promise<void> {
+	const rows = orThrow(await supabase.from('services').update(patch).eq('id', id).select('id'));
+	if (rows.length === 0) throw new Error('service not updated');
+}
+
+/** Links a service to a location of the same organization. */
+export async function linkLocation(
+	supabase: SupabaseClient,
+	link: { organization_id: string; service_id: string; location_id: string }
+): Promise<void> {
+	orThrow(await supabase.from('service_at_location').insert(link));
+}
+
+export type TaxonomyOption = {
+	code: string;
+	label_fr: string;
+	label_nl: string;
+	label_en: string;
+	parent_code?: string | null;
+};
+
+/** Support kinds (groups have no parent) and target groups, in display order. */
+export async function listTaxonomy(
+	supabase: SupabaseClient
+): Promise<{ supportKinds: TaxonomyOption[]; targetGroups: TaxonomyOption[] }> {
+	const [kinds, groups] = await Promise.all([
+		supabase
+			.from('support_kinds')
+			.select('code, parent_code, label_fr, label_nl, label_en')
+			.order('sort_order')
+			.returns<TaxonomyOption[]>(),
+		supabase
+			.from('target_groups')
+			.select('code, label_fr, label_nl, label_en')
+			.order('sort_order')
+			.returns<TaxonomyOption[]>()
+	]);
+	return { supportKinds: orThrow(kinds), targetGroups: orThrow(groups) };
+}
