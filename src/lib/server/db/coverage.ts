@@ -1,0 +1,250 @@
+// Data for the coverage dashboard, read through the visitor's Supabase client (RLS applies).
+// Geography and taxonomy are read-only reference data: loaded once per server process and kept
+// in memory. Resources, field checks and need signals change and are read on every request.
+import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type {
+	NeedSignalCountInput,
+	QuartierInput,
+	ResourceInput,
+	SectorInput,
+	SurveyInput
+} from '#lib/domain/coverage/index.ts';
+import { orThrow } from './errors.ts';
+
+/** A quartier with its outline, as the coverage engine and the map need it. */
+export interface QuartierWithGeometry extends QuartierInput {
+	geometry: Polygon | MultiPolygon;
+}
+
+export interface Commune {
+	nis: string;
+	name_fr: string;
+	name_nl: string;
+}
+
+/** The static geography: 145 quartiers, 724 sectors, 19 communes. */
+export interface Geography {
+	quartiers: QuartierWithGeometry[];
+	sectors: SectorInput[];
+	communes: Commune[];
+}
+
+/** A category or support kind code with its labels. */
+export interface TaxonomyTerm {
+	code: string;
+	label_fr: string;
+	label_nl: string;
+	label_en: string;
+}
+
+export interface Taxonomy {
+	categories: TaxonomyTerm[];
+	/** Only the kinds (second level), not the groups. */
+	supportKinds: TaxonomyTerm[];
+}
+
+/** A field check with the organisation that made it. */
+export interface Survey extends SurveyInput {
+	note: string | null;
+}
+
+// A Supabase project answers at most `max_rows` (1,000 by default) rows per request.
+const PAGE_SIZE = 1000;
+
+type Page<T> = (
+	from: number,
+	to: number
+) => PromiseLike<{ data: T[] | null; error: PostgrestError | null }>;
+
+async function readAll<T>(page: Page<T>): Promise<T[]> {
+	const rows: T[] = [];
+	for (let from = 0; ; from += PAGE_SIZE) {
+		const batch = orThrow(await page(from, from + PAGE_SIZE - 1)) ?? [];
+		rows.push(...batch);
+		if (batch.length < PAGE_SIZE) return rows;
+	}
+}
+
+// numeric columns may arrive as strings, depending on the server's JSON encoding.
+function toNumber(value: unknown): number | null {
+	if (value === null || value === undefined || value === '') return null;
+	const n = Number(value);
+	return Number.isFinite(n) ? n : null;
+}
+
+let geographyCache: Promise<Geography> | null = null;
+let taxonomyCache: Promise<Taxonomy> | null = null;
+
+/** Forgets the cached geography and taxonomy (after a reseed, or between test databases). */
+export function clearReferenceCache(): void {
+	geographyCache = null;
+	taxonomyCache = null;
+}
+
+async function fetchGeography(supabase: SupabaseClient): Promise<Geography> {
+	const [quartiers, sectors, communes] = await Promise.all([
+		readAll((from, to) =>
+			supabase
+				.from('quartiers')
+				.select(
+					'mdrc, name_fr, name_nl, type, nis_main, geometry, point_lon, point_lat, pop_2019, households, median_income_2019, share_65plus_pct, share_single_person_households_pct'
+				)
+				.order('mdrc')
+				.range(from, to)
+		),
+		readAll((from, to) =>
+			supabase
+				.from('sectors')
+				.select('cd_sector, mdrc, pop_2019, point_lon, point_lat')
+				.order('cd_sector')
+				.range(from, to)
+		),
+		readAll((from, to) =>
+			supabase.from('communes').select('nis, name_fr, name_nl').order('nis').range(from, to)
+		)
+	]);
+	return {
+		quartiers: quartiers.map((q) => ({
+			mdrc: q.mdrc,
+			name_fr: q.name_fr,
+			name_nl: q.name_nl,
+			type: q.type,
+			nis_main: q.nis_main,
+			geometry: q.geometry as Polygon | MultiPolygon,
+			lon: q.point_lon,
+			lat: q.point_lat,
+			pop_2019: toNumber(q.pop_2019) ?? 0,
+			households: toNumber(q.households),
+			median_income_2019: toNumber(q.median_income_2019),
+			share_65plus_pct: toNumber(q.share_65plus_pct),
+			share_single_households_pct: toNumber(q.share_single_person_households_pct)
+		})),
+		sectors: sectors.map((s) => ({
+			cd_sector: s.cd_sector,
+			mdrc: s.mdrc,
+			pop_2019: toNumber(s.pop_2019) ?? 0,
+			lon: s.point_lon,
+			lat: s.point_lat
+		})),
+		communes
+	};
+}
+
+/**
+ * Quartiers (with geometry and indicators), sectors (population and representative point) and
+ * communes. Read once per server process; an empty or failed read is not kept, so a database
+ * seeded later is picked up.
+ */
+export function geography(supabase: SupabaseClient): Promise<Geography> {
+	if (!geographyCache) {
+		const loading = fetchGeography(supabase);
+		geographyCache = loading;
+		loading.then(
+			(g) => {
+				if (g.quartiers.length === 0 && geographyCache === loading) geographyCache = null;
+			},
+			() => {
+				if (geographyCache === loading) geographyCache = null;
+			}
+		);
+	}
+	return geographyCache;
+}
+
+async function fetchTaxonomy(supabase: SupabaseClient): Promise<Taxonomy> {
+	const columns = 'code, label_fr, label_nl, label_en';
+	const [categories, kinds] = await Promise.all([
+		supabase.from('categories').select(columns).order('sort_order'),
+		supabase
+			.from('support_kinds')
+			.select(columns)
+			.not('parent_code', 'is', null)
+			.order('sort_order')
+	]);
+	return { categories: orThrow(categories) ?? [], supportKinds: orThrow(kinds) ?? [] };
+}
+
+/** Organisation categories and support kinds with their labels, read once per process. */
+export function taxonomy(supabase: SupabaseClient): Promise<Taxonomy> {
+	if (!taxonomyCache) {
+		const loading = fetchTaxonomy(supabase);
+		taxonomyCache = loading;
+		loading.then(
+			(t) => {
+				if (t.categories.length === 0 && taxonomyCache === loading) taxonomyCache = null;
+			},
+			() => {
+				if (taxonomyCache === loading) taxonomyCache = null;
+			}
+		);
+	}
+	return taxonomyCache;
+}
+
+/**
+ * Every published resource (service at a location) with only the columns coverage needs, read
+ * in pages of 1,000.
+ */
+export async function resources(supabase: SupabaseClient): Promise<ResourceInput[]> {
+	const rows = await readAll((from, to) =>
+		supabase
+			.from('resource_index')
+			.select(
+				'id, category, support_kinds, lon, lat, mdrc, location_precision, status, assured_date, service_area_mdrc'
+			)
+			.order('id')
+			.range(from, to)
+	);
+	return rows.map((r) => ({
+		id: String(r.id),
+		category: r.category,
+		support_kinds: r.support_kinds ?? [],
+		lon: toNumber(r.lon),
+		lat: toNumber(r.lat),
+		mdrc: r.mdrc,
+		location_precision: r.location_precision,
+		status: r.status,
+		assured_date: r.assured_date,
+		service_area_mdrc: r.service_area_mdrc ?? []
+	}));
+}
+
+/** Every field check the visitor may read, with the name of the organisation that made it. */
+export async function surveys(supabase: SupabaseClient): Promise<Survey[]> {
+	const rows = await readAll((from, to) =>
+		supabase
+			.from('quartier_surveys')
+			.select('id, mdrc, checked_on, note, organizations(name)')
+			.order('id')
+			.range(from, to)
+	);
+	return rows.map((r) => {
+		const organization = r.organizations as { name: string } | { name: string }[] | null;
+		const name = Array.isArray(organization) ? organization[0]?.name : organization?.name;
+		return { mdrc: r.mdrc, checked_on: r.checked_on, organization_name: name ?? '', note: r.note };
+	});
+}
+
+/**
+ * Need signals counted per quartier, support kind and outcome (summed over language and target
+ * group). The database leaves out cells below `minCount` (at least 3) and refuses callers who
+ * are not policy analysts or admins.
+ */
+export async function needSignals(
+	supabase: SupabaseClient,
+	{ minCount = 5 }: { minCount?: number } = {}
+): Promise<NeedSignalCountInput[]> {
+	const rows = orThrow(await supabase.rpc('need_signal_counts', { min_count: minCount })) as {
+		mdrc: number;
+		support_kind: string;
+		outcome: 'found' | 'not_found';
+		signal_count: number | string;
+	}[];
+	return rows.map((r) => ({
+		mdrc: r.mdrc,
+		support_kind: r.support_kind,
+		outcome: r.outcome,
+		count: toNumber(r.signal_count) ?? 0
+	}));
+}

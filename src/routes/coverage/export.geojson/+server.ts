@@ -1,0 +1,25 @@
+import { toGeoJson, type QuartierGeometries } from '#lib/domain/coverage/index.ts';
+import { parseCoverageQuery } from '#lib/coverage-ui/params.ts';
+import { loadCoverage } from '../coverage.server.ts';
+import { exportHeaders } from '../export.ts';
+
+/** Every quartier's outline and figures as GeoJSON, with a `metadata` member (definitions, sources). */
+export const GET = async ({ locals, url }) => {
+	const query = parseCoverageQuery(url.searchParams);
+	const { result, geography } = await loadCoverage(locals, query);
+	const outlines: QuartierGeometries = {
+		type: 'FeatureCollection',
+		features: geography.quartiers.map((q) => ({
+			type: 'Feature',
+			geometry: q.geometry,
+			properties: { mdrc: q.mdrc }
+		}))
+	};
+	return new Response(JSON.stringify(toGeoJson(result, outlines)), {
+		headers: exportHeaders({
+			result,
+			extension: 'geojson',
+			contentType: 'application/geo+json; charset=utf-8'
+		})
+	});
+};
