@@ -9,9 +9,9 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signJwt } from '../jwt.ts';
 import { listMail, sendMail } from '../mailbox.ts';
+import { createScratchDatabase } from '../pg-database.ts';
 import { startGateway, type Gateway } from '../server.ts';
 import type { MailMessage } from '../types.ts';
-import { createTestDatabase, executorKinds, type ExecutorKind } from '../../test/harness.ts';
 import { createAuthHandler } from './index.ts';
 
 const SITE = 'http://127.0.0.1:5173';
@@ -20,11 +20,18 @@ const PASSWORD = 'correct horse';
 let gw: Gateway;
 let counter = 0;
 
+type ExecutorKind = 'pglite' | 'postgres';
+
+// PGlite always; PostgreSQL as well when CI provides a superuser URL.
+const executorKinds: ExecutorKind[] = process.env.NABIJ_PG_ADMIN_URL
+	? ['pglite', 'postgres']
+	: ['pglite'];
+
 /** The gateway with the app's migrations, e-mail confirmation on, on PGlite or PostgreSQL. */
 async function startAuthGateway(kind: ExecutorKind): Promise<Gateway> {
 	const options = { port: 0, autoConfirm: false, siteUrl: SITE };
 	if (kind === 'pglite') return startGateway({ ...options, dataDir: null });
-	const db = await createTestDatabase(process.env.NABIJ_PG_ADMIN_URL ?? '');
+	const db = await createScratchDatabase(process.env.NABIJ_PG_ADMIN_URL ?? '');
 	const gateway = await startGateway({
 		...options,
 		executor: 'postgres',
@@ -89,7 +96,7 @@ async function signedIn(email: string): Promise<SupabaseClient> {
 	return c;
 }
 
-describe.each(executorKinds())('auth on %s', (kind) => {
+describe.each(executorKinds)('auth on %s', (kind) => {
 	beforeAll(async () => {
 		gw = await startAuthGateway(kind);
 	});
@@ -535,6 +542,13 @@ describe.each(executorKinds())('auth on %s', (kind) => {
 			expect(updated.data.user?.banned_until).toBeTruthy();
 			const banned = await client().auth.signInWithPassword({ email, password: PASSWORD });
 			expect(banned.error?.code).toBe('user_banned');
+			await client().auth.signInWithOtp({ email });
+			const bannedOtp = await client().auth.verifyOtp({
+				email,
+				token: codeOf(await latestMail(email)),
+				type: 'email'
+			});
+			expect(bannedOtp.error?.code).toBe('user_banned');
 
 			const deleted = await admin.deleteUser(id);
 			expect(deleted.error).toBeNull();
@@ -565,6 +579,27 @@ describe.each(executorKinds())('auth on %s', (kind) => {
 			});
 			expect(verified.error).toBeNull();
 			expect(verified.data.user?.email).toBe(email);
+		});
+
+		it('invites a user by mail, and the invite code signs them in', async () => {
+			const email = freshEmail('invite');
+			const invited = await client(gw.serviceRoleKey).auth.admin.inviteUserByEmail(email, {
+				data: { display_name: 'Nadia' },
+				redirectTo: `${SITE}/welcome`
+			});
+			expect(invited.error).toBeNull();
+			expect(invited.data.user?.invited_at).toBeTruthy();
+			const mail = await latestMail(email);
+			expect(mail.subject).toBe('You have been invited');
+			expect(new URL(linkOf(mail)).searchParams.get('type')).toBe('invite');
+			const { data, error } = await client().auth.verifyOtp({
+				email,
+				token: codeOf(mail),
+				type: 'invite'
+			});
+			expect(error).toBeNull();
+			expect(data.user?.email_confirmed_at).toBeTruthy();
+			expect(data.user?.user_metadata.display_name).toBe('Nadia');
 		});
 
 		it('is refused with the anon key', async () => {

@@ -96,6 +96,14 @@ export async function issueSession(
 	userId: string,
 	method: string
 ): Promise<Record<string, unknown>> {
+	// Every way of signing in ends here, so a banned user is refused here once for all of them.
+	const banned = await q(
+		'select banned_until is not null and banned_until > now() as banned from auth.users where id = $1',
+		[userId]
+	);
+	if (banned.rows[0]?.banned === true) {
+		throw new AuthHttpError(400, 'user_banned', 'User is banned');
+	}
 	const sessionId = randomUUID();
 	await q(
 		`insert into auth.sessions (id, user_id, created_at, updated_at, aal)

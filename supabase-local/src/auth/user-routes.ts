@@ -27,6 +27,7 @@ import {
 import { issueSession, refreshSession } from './sessions.ts';
 import { verifyCodeChallenge } from './tokens.ts';
 import {
+	confirmEmail,
 	createUser,
 	findUserByEmail,
 	findUserById,
@@ -137,7 +138,11 @@ export async function signup(ctx: Ctx): Promise<Response> {
 				bcryptCost
 			});
 		}
-		if (autoConfirm) return issueSession(q, ctx.tokens, user.id, 'password');
+		if (autoConfirm) {
+			// Also covers a sign-up left unconfirmed while confirmations were on.
+			await confirmEmail(q, user.id);
+			return issueSession(q, ctx.tokens, user.id, 'password');
+		}
 		await sendOtpMail(ctx, q, { user, kind: 'signup', email, pkce, redirectTo });
 		return userJson(await reload(q, user.id));
 	});
@@ -262,7 +267,6 @@ export async function otp(ctx: Ctx): Promise<Response> {
 				bcryptCost: ctx.settings.bcryptCost
 			});
 		}
-		if (isBanned(user)) throw new AuthHttpError(400, 'user_banned', 'User is banned');
 		const kind: EmailOtpKind = user.email_confirmed_at ? 'magiclink' : 'signup';
 		await sendOtpMail(ctx, q, { user, kind, email, pkce, redirectTo });
 	});
