@@ -69,8 +69,9 @@ comment on table public.quartiers is
 
 create table public.sectors (
 	cd_sector text primary key check (cd_sector ~ '^21[0-9]{3}[A-Z0-9-]{4}$'),
-	name_fr text not null check (char_length(name_fr) between 1 and 100),
-	name_nl text not null check (char_length(name_nl) between 1 and 100),
+	-- Statbel leaves a few sectors unnamed.
+	name_fr text check (char_length(name_fr) between 1 and 100),
+	name_nl text check (char_length(name_nl) between 1 and 100),
 	mdrc integer not null references public.quartiers (mdrc),
 	nis text not null references public.communes (nis),
 	pop_2019 integer not null check (pop_2019 >= 0),

@@ -106,8 +106,8 @@ export type QuartierRow = {
 
 export type SectorRow = {
 	cd_sector: string;
-	name_fr: string;
-	name_nl: string;
+	name_fr: string | null;
+	name_nl: string | null;
 	mdrc: number;
 	nis: string;
 	pop_2019: number;
@@ -185,8 +185,8 @@ export function loadSectors(dir = sharedDataDir()): SectorRow[] {
 	const ulb = byKey(readCsv(brussels, 'secteurs_ulb_compilation_2011_2018.csv'), 'cd_sector');
 	const collection = readGeoJson<{
 		cd_sector: string;
-		name_fr: string;
-		name_nl: string;
+		name_fr: string | null;
+		name_nl: string | null;
 		nis: string;
 		mdrc: number;
 	}>(brussels, 'secteurs_statistiques.geojson');
@@ -197,8 +197,8 @@ export function loadSectors(dir = sharedDataDir()): SectorRow[] {
 		const [point_lon, point_lat] = interiorPoint(feature);
 		return {
 			cd_sector: p.cd_sector,
-			name_fr: p.name_fr,
-			name_nl: p.name_nl,
+			name_fr: p.name_fr || null,
+			name_nl: p.name_nl || null,
 			mdrc: p.mdrc,
 			nis: p.nis,
 			pop_2019: num(row?.pop_2019) ?? 0,
