@@ -30,7 +30,21 @@ interface DayFacts extends CalendarDay {
 	holiday: boolean;
 }
 
+// Day facts depend only on the date; searches evaluate thousands of schedules on the same days.
+const factsCache = new Map<number, DayFacts>();
+
 function dayFacts(day: CalendarDay): DayFacts {
+	const key = day.year * 10_000 + day.month * 100 + day.day;
+	let facts = factsCache.get(key);
+	if (!facts) {
+		if (factsCache.size > 10_000) factsCache.clear();
+		facts = computeDayFacts(day);
+		factsCache.set(key, facts);
+	}
+	return facts;
+}
+
+function computeDayFacts(day: CalendarDay): DayFacts {
 	const utc = new Date(Date.UTC(day.year, day.month - 1, day.day));
 	const daysInMonth = new Date(Date.UTC(day.year, day.month, 0)).getUTCDate();
 	return {

@@ -40,6 +40,12 @@ const WEEKDAY_BY_WORD = new Map<string, Weekday>(
 const MONTH_BY_WORD = new Map<string, Month>(
 	MONTH_CODES.map((code, index) => [code.toLowerCase(), (index + 1) as Month])
 );
+// Sticky patterns, matched at the cursor without copying the rest of the text.
+const WORD = /[A-Za-z]+/y;
+const WORD_AFTER_COMMA = /,\s*([A-Za-z]+)/y;
+const INTEGER = /-?\d+/y;
+const CLOCK = /(\d{1,2}):(\d{2})/y;
+const CLOCK_JUNK = /[\d:]+/y;
 const STATE_WORDS = new Set(['open', 'off', 'closed', 'unknown']);
 // Recognised OSM words outside the subset: reported as unsupported rather than as typos.
 const UNSUPPORTED_WORDS = new Set(['sh', 'week', 'easter', 'sunrise', 'sunset', 'dawn', 'dusk']);
@@ -64,6 +70,11 @@ class Cursor {
 	skipSpaces() {
 		while (this.pos < this.text.length && /\s/.test(this.text[this.pos] ?? '')) this.pos++;
 	}
+	/** Matches a sticky regular expression at the cursor without consuming. */
+	match(pattern: RegExp): RegExpExecArray | null {
+		pattern.lastIndex = this.pos;
+		return pattern.exec(this.text);
+	}
 	peek(): string {
 		return this.text[this.pos] ?? '';
 	}
@@ -72,7 +83,7 @@ class Cursor {
 	}
 	/** The letters starting at the cursor, lower-cased, without consuming them. */
 	peekWord(): string {
-		const match = /^[A-Za-z]+/.exec(this.text.slice(this.pos));
+		const match = this.match(WORD);
 		return match ? match[0].toLowerCase() : '';
 	}
 	fail(code: ScheduleErrorCode, position = this.pos, length = 1): never {
@@ -103,12 +114,12 @@ function parseMonths(cursor: Cursor): MonthRange[] {
 }
 
 function peekWordAfterComma(cursor: Cursor): string {
-	const match = /^,\s*([A-Za-z]+)/.exec(cursor.text.slice(cursor.pos));
+	const match = cursor.match(WORD_AFTER_COMMA);
 	return match?.[1]?.toLowerCase() ?? '';
 }
 
 function parseInteger(cursor: Cursor): number {
-	const match = /^-?\d+/.exec(cursor.text.slice(cursor.pos));
+	const match = cursor.match(INTEGER);
 	if (!match) cursor.fail('invalid_nth');
 	cursor.pos += match[0].length;
 	return Number(match[0]);
@@ -193,9 +204,9 @@ function parseDays(cursor: Cursor): DaySelector[] {
 
 function parseClock(cursor: Cursor, maxMinutes: number): number {
 	const start = cursor.pos;
-	const match = /^(\d{1,2}):(\d{2})/.exec(cursor.text.slice(cursor.pos));
+	const match = cursor.match(CLOCK);
 	if (!match) {
-		const junk = /^[\d:]+/.exec(cursor.text.slice(cursor.pos));
+		const junk = cursor.match(CLOCK_JUNK);
 		cursor.fail('invalid_time', start, junk ? junk[0].length : 1);
 	}
 	const minutes = Number(match[1]) * 60 + Number(match[2]);

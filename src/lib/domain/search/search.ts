@@ -5,7 +5,7 @@ import { distanceMeters } from '../geo/quartier.ts';
 import { foldText, textTokens } from '../places/normalize.ts';
 import { nextOpening, stateAt } from '../schedule/evaluate.ts';
 import { parseOpeningHours } from '../schedule/parse.ts';
-import type { Schedule } from '../schedule/types.ts';
+import type { OpeningPeriod, Schedule } from '../schedule/types.ts';
 import type {
 	EmptyReason,
 	FinderFilter,
@@ -58,19 +58,33 @@ interface Prepared {
 // is searched many times as the user changes filters.
 const preparedRows = new WeakMap<ResourceRow, Prepared>();
 
+const scheduleCache = new Map<string, Schedule | null>();
+
+function parsedSchedule(text: string): Schedule | null {
+	let schedule = scheduleCache.get(text);
+	if (schedule === undefined) {
+		const parsed = parseOpeningHours(text);
+		schedule = parsed.ok ? parsed.schedule : null;
+		// Bounded: distinct opening-hours texts are few, but a server runs for long.
+		if (scheduleCache.size > 5_000) scheduleCache.clear();
+		scheduleCache.set(text, schedule);
+	}
+	return schedule;
+}
+
 function prepare(row: ResourceRow): Prepared {
 	let prepared = preparedRows.get(row);
 	if (prepared) return prepared;
 	const name = `${row.organization_name} ${row.service_name}`;
 	const descriptions = [row.description_fr, row.description_nl, row.description_en].join(' ');
-	const parsed =
-		row.schedule_kind === 'hours' && row.schedules ? parseOpeningHours(row.schedules) : null;
+	const schedule =
+		row.schedule_kind === 'hours' && row.schedules ? parsedSchedule(row.schedules) : null;
 	prepared = {
 		nameTokens: [...new Set(textTokens(name))],
 		descriptionTokens: [...new Set(textTokens(descriptions))],
 		foldedName: textTokens(name).join(' '),
 		sortName: foldText(name),
-		schedule: parsed?.ok ? parsed.schedule : null
+		schedule
 	};
 	preparedRows.set(row, prepared);
 	return prepared;
@@ -184,16 +198,30 @@ export function searchResources<Row extends ResourceRow>(
 	const masks = new Int32Array(count);
 	const distances = new Float64Array(count).fill(NaN);
 	const relevance = new Float64Array(count);
-	const openNow: Array<boolean | null | undefined> = new Array(count);
-	const openNowOf = (index: number, row: Row) => {
-		let value = openNow[index];
+	// Many services share the same opening hours: evaluate each distinct text once per search.
+	const openNowByText = new Map<string, boolean | null>();
+	const openNowOf = (row: Row): boolean | null => {
+		const schedule = prepare(row).schedule;
+		if (!schedule || row.schedules === null) return null;
+		let value = openNowByText.get(row.schedules);
 		if (value === undefined) {
-			const schedule = prepare(row).schedule;
-			const state = schedule ? stateAt(schedule, query.now) : 'unknown';
+			const state = stateAt(schedule, query.now);
 			value = state === 'unknown' ? null : state === 'open';
-			openNow[index] = value;
+			openNowByText.set(row.schedules, value);
 		}
 		return value;
+	};
+	const nextOpeningByText = new Map<string, OpeningPeriod | null>();
+	const nextOpeningOf = (row: Row): OpeningPeriod | null => {
+		const schedule = prepare(row).schedule;
+		if (!schedule || row.schedules === null) return null;
+		let value = nextOpeningByText.get(row.schedules);
+		if (value === undefined) {
+			value = nextOpening(schedule, query.now);
+			nextOpeningByText.set(row.schedules, value);
+		}
+		// A copy, so that one result's dates are not shared with another's.
+		return value && { opensAt: new Date(value.opensAt), closesAt: new Date(value.closesAt) };
 	};
 
 	for (let i = 0; i < count; i++) {
@@ -218,7 +246,7 @@ export function searchResources<Row extends ResourceRow>(
 			relevance[i] = relevanceOf(prepare(row), words, phrase);
 			if (relevance[i] === 0) mask |= BIT.text;
 		}
-		if (query.openNow && popCount(mask) <= 1 && openNowOf(i, row) !== true) mask |= BIT.openNow;
+		if (query.openNow && popCount(mask) <= 1 && openNowOf(row) !== true) mask |= BIT.openNow;
 		masks[i] = mask;
 	}
 
@@ -233,9 +261,17 @@ export function searchResources<Row extends ResourceRow>(
 					? 'relevance'
 					: 'name'
 			: query.sort;
+	// Sort keys looked up once per match, not once per comparison.
+	const sortNames: string[] = new Array<string>(count);
+	const dormant = new Uint8Array(count);
+	for (const i of matches) {
+		const row = resources[i] as Row;
+		sortNames[i] = prepare(row).sortName;
+		dormant[i] = row.status === 'dormant' ? 1 : 0;
+	}
 	const byName = (a: number, b: number) => {
-		const x = prepare(resources[a] as Row).sortName;
-		const y = prepare(resources[b] as Row).sortName;
+		const x = sortNames[a] ?? '';
+		const y = sortNames[b] ?? '';
 		return x < y ? -1 : x > y ? 1 : 0;
 	};
 	const byDistance = (a: number, b: number) =>
@@ -247,8 +283,8 @@ export function searchResources<Row extends ResourceRow>(
 	matches.sort((a, b) => {
 		const rowA = resources[a] as Row;
 		const rowB = resources[b] as Row;
-		const dormant = Number(rowA.status === 'dormant') - Number(rowB.status === 'dormant');
-		if (dormant !== 0) return dormant;
+		const dormantFirst = (dormant[a] ?? 0) - (dormant[b] ?? 0);
+		if (dormantFirst !== 0) return dormantFirst;
 		const primary =
 			mode === 'distance'
 				? byDistance(a, b)
@@ -270,13 +306,12 @@ export function searchResources<Row extends ResourceRow>(
 	const results: ResourceResult<Row>[] = shown.map((i) => {
 		const row = resources[i] as Row;
 		const distance = near ? (distances[i] ?? null) : null;
-		const schedule = prepare(row).schedule;
 		return {
 			...row,
 			distanceMeters: distance,
 			walkingMinutes: distance === null ? null : walkingMinutes(distance),
-			openNow: openNowOf(i, row),
-			nextOpening: schedule ? nextOpening(schedule, query.now) : null,
+			openNow: openNowOf(row),
+			nextOpening: nextOpeningOf(row),
 			dormant: row.status === 'dormant',
 			relevance: relevance[i] ?? 0
 		};
