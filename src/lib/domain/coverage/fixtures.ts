@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { QuartierInput, SectorInput } from './types.ts';
+import type { QuartierInput, ResourceInput, SectorInput } from './types.ts';
 
 /** The shared Brussels data folder: `NABIJ_SHARED_DATA`, else `shared/data/brussels` beside the repo. */
 export function brusselsDataDir(): string {
@@ -141,4 +141,36 @@ export function loadBrusselsFixtures(dir: string = brusselsDataDir()): BrusselsF
 	}));
 
 	return { quartiers, sectors, sectorGeometries, quartierGeometries, ulbSectors };
+}
+
+/** A residential quartier with plausible defaults, for hand-made test fixtures. */
+export function makeQuartier(overrides: Partial<QuartierInput> & { mdrc: number }): QuartierInput {
+	return {
+		name_fr: `Quartier ${overrides.mdrc}`,
+		name_nl: `WIJK ${overrides.mdrc}`,
+		type: 'residential',
+		nis_main: '21004',
+		pop_2019: 1000,
+		households: 500,
+		median_income_2019: 20000,
+		share_65plus_pct: 10,
+		share_single_households_pct: 40,
+		...overrides
+	};
+}
+
+/** An active, exactly located resource with plausible defaults, for hand-made test fixtures. */
+export function makeResource(
+	overrides: Partial<ResourceInput> & { id: string; mdrc: number }
+): ResourceInput {
+	return {
+		category: 'local_service_centre',
+		support_kinds: ['home_visits'],
+		lon: 4.35,
+		lat: 50.85,
+		location_precision: 'exact',
+		status: 'active',
+		assured_date: '2026-10-01',
+		...overrides
+	};
 }
