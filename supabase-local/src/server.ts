@@ -1,6 +1,7 @@
 // The gateway's HTTP front: node:http on 127.0.0.1, CORS for local dev origins, the API-key and
 // JWT checks Kong and PostgREST do in a Supabase project, a body-size limit, and routing to the
 // REST handler (/rest/v1) and the auth handler (/auth/v1, /mailbox).
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -32,6 +33,11 @@ export type GatewayOptions = {
 	siteUrl?: string;
 	/** Confirm sign-ups without e-mail, as `enable_confirmations = false` does. Default true. */
 	autoConfirm?: boolean;
+	/**
+	 * Most rows a read returns (Supabase's `[api] max_rows`). Default: `max_rows` from
+	 * supabase/config.toml when present, else Supabase's default of 1000; null for no cap.
+	 */
+	maxRows?: number | null;
 };
 
 export type Gateway = {
@@ -231,7 +237,8 @@ async function serve(executor: Executor, options: GatewayOptions): Promise<Gatew
 	const reloadSchema = async () => {
 		schema = await executor.admin((q) => loadSchemaCache(q));
 	};
-	const rest = createRestHandler({ executor, schema: () => schema, reloadSchema });
+	const maxRows = options.maxRows === undefined ? configuredMaxRows() : options.maxRows;
+	const rest = createRestHandler({ executor, schema: () => schema, reloadSchema, maxRows });
 	const auth = await loadAuthHandler({
 		executor,
 		jwtSecret,
@@ -356,4 +363,15 @@ function withoutBearer(headers: Headers): Headers {
 	const copy = new Headers(headers);
 	copy.delete('authorization');
 	return copy;
+}
+
+/** `[api] max_rows` from supabase/config.toml, else Supabase's default (1000). */
+export function configuredMaxRows(
+	configPath = resolve(import.meta.dirname, '../../supabase/config.toml')
+): number {
+	if (!existsSync(configPath)) return 1000;
+	const text = readFileSync(configPath, 'utf8');
+	const api = /^\[api\][^[]*/m.exec(text)?.[0] ?? '';
+	const value = /^\s*max_rows\s*=\s*(\d+)/m.exec(api)?.[1];
+	return value ? Number(value) : 1000;
 }

@@ -17,10 +17,11 @@ export function executorKinds(): ExecutorKind[] {
 /** Starts a gateway on a random port with the fixture migrations, on `kind`. */
 export async function startTestGateway(
 	kind: ExecutorKind,
-	options: { migrationsDir?: string } = {}
+	options: { migrationsDir?: string; maxRows?: number | null } = {}
 ): Promise<Gateway> {
 	const migrationsDir = options.migrationsDir ?? FIXTURE_MIGRATIONS;
-	if (kind === 'pglite') return startGateway({ dataDir: null, port: 0, migrationsDir });
+	const maxRows = options.maxRows === undefined ? 1000 : options.maxRows;
+	if (kind === 'pglite') return startGateway({ dataDir: null, port: 0, migrationsDir, maxRows });
 	const adminUrl = process.env.NABIJ_PG_ADMIN_URL;
 	if (!adminUrl) throw new Error('NABIJ_PG_ADMIN_URL is not set');
 	const db = await createScratchDatabase(adminUrl);
@@ -29,7 +30,8 @@ export async function startTestGateway(
 		databaseUrl: db.databaseUrl,
 		adminDatabaseUrl: db.adminDatabaseUrl,
 		port: 0,
-		migrationsDir
+		migrationsDir,
+		maxRows
 	});
 	return {
 		...gateway,

@@ -23,6 +23,8 @@ export type RestDeps = {
 	schema: () => SchemaCache;
 	/** Re-reads the schema cache; called once when a name is missing, as after a migration. */
 	reloadSchema?: () => Promise<void>;
+	/** PostgREST's db-max-rows (Supabase's [api] max_rows): caps rows a read returns. */
+	maxRows?: number | null;
 };
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -111,6 +113,13 @@ function stripNulls(value: unknown): unknown {
 		);
 	}
 	return value;
+}
+
+/** Caps the root level's limit at max rows, as PostgREST does for reads. */
+function applyMaxRows(parsed: ParsedQuery, maxRows: number | null | undefined) {
+	const root = parsed.levels.get('');
+	if (!root || !maxRows) return;
+	root.limit = root.limit === null ? maxRows : Math.min(root.limit, maxRows);
 }
 
 /** Applies a Range header to the root level's limit/offset (their intersection). */
@@ -233,6 +242,7 @@ export function createRestHandler(deps: RestDeps) {
 
 		if (method === 'GET' || method === 'HEAD') {
 			applyRange(parsed, request.headers.get('range'));
+			applyMaxRows(parsed, deps.maxRows);
 			const root = parsed.levels.get('');
 			const offset = root?.offset ?? 0;
 			const o = await run(request, ctx, path, buildRead(cache, relation, parsed, { count }));
@@ -355,6 +365,8 @@ export function createRestHandler(deps: RestDeps) {
 		const { fn, singleJson } = resolveFunction(cache, name, Object.keys(args), body);
 		applyRange(parsed, method === 'POST' ? null : request.headers.get('range'));
 		const count = prefs.count !== null;
+		const returnsRows = fn.returnsSet;
+		if (returnsRows) applyMaxRows(parsed, deps.maxRows);
 		const statement = buildRpc(cache, fn, args, singleJson ? body : undefined, parsed, { count });
 		const check = (o: Outcome) => {
 			if (accept.single && (statement.shape === 'rows' || statement.shape === 'set-scalar')) {
