@@ -453,15 +453,27 @@ describe.each(executorKinds)('auth on %s', (kind) => {
 			const change = await c.auth.updateUser({ email: newEmail });
 			expect(change.error).toBeNull();
 			expect(change.data.user?.new_email).toBe(newEmail);
-			const mail = await latestMail(newEmail);
-			expect(mail.subject).toBe('Confirm Email Change');
-			const done = await c.auth.verifyOtp({
+			// A secure email change: both the new and the current address must confirm.
+			const toNew = await latestMail(newEmail);
+			const toCurrent = await latestMail(email);
+			expect(toNew.subject).toBe('Confirm Email Change');
+			expect(toCurrent.subject).toBe('Confirm Email Change');
+			expect(linkOf(toCurrent)).not.toBe(linkOf(toNew));
+			const first = await c.auth.verifyOtp({
 				email: newEmail,
-				token: codeOf(mail),
+				token: codeOf(toNew),
+				type: 'email_change'
+			});
+			expect(first.error).toBeNull();
+			expect(first.data).toEqual({ user: null, session: null });
+			const done = await c.auth.verifyOtp({
+				email,
+				token: codeOf(toCurrent),
 				type: 'email_change'
 			});
 			expect(done.error).toBeNull();
 			expect(done.data.user?.email).toBe(newEmail);
+			expect(done.data.user?.new_email).toBeUndefined();
 			expect(
 				(await client().auth.signInWithPassword({ email: newEmail, password: PASSWORD })).error
 			).toBe(null);

@@ -34,6 +34,11 @@ export type AuthDeps = {
 	minPasswordLength?: number;
 	/** bcrypt cost for password hashes; default 10 (GoTrue). */
 	bcryptCost?: number;
+	/**
+	 * GoTrue's secure email change (Supabase's `double_confirm_changes`, on by default): a change
+	 * needs the code or link mailed to the current address as well as the one to the new address.
+	 */
+	secureEmailChange?: boolean;
 };
 
 export type Settings = Required<Omit<AuthDeps, 'executor' | 'jwtSecret' | 'siteUrl'>> & {

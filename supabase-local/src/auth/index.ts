@@ -122,7 +122,8 @@ function resolveSettings(deps: AuthDeps): Settings {
 		emailMaxFrequencySeconds: deps.emailMaxFrequencySeconds ?? 1,
 		refreshTokenReuseIntervalSeconds: deps.refreshTokenReuseIntervalSeconds ?? 10,
 		minPasswordLength: deps.minPasswordLength ?? 6,
-		bcryptCost: deps.bcryptCost ?? 10
+		bcryptCost: deps.bcryptCost ?? 10,
+		secureEmailChange: deps.secureEmailChange ?? true
 	};
 }
 

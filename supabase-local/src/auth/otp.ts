@@ -27,10 +27,13 @@ export function parseVerifyType(value: unknown): VerifyType | null {
 	return VERIFY_TYPES.find((t) => t === value) ?? null;
 }
 
+type TokenColumn =
+	'confirmation_token' | 'recovery_token' | 'email_change_token_new' | 'email_change_token_current';
+
 type Slot = {
-	column: 'confirmation_token' | 'recovery_token' | 'email_change_token_new';
+	column: TokenColumn;
 	sentAt: 'confirmation_sent_at' | 'recovery_sent_at' | 'email_change_sent_at';
-	tokenType: 'confirmation_token' | 'recovery_token' | 'email_change_token_new';
+	tokenType: TokenColumn;
 };
 
 const CONFIRMATION: Slot = {
@@ -49,6 +52,12 @@ const EMAIL_CHANGE: Slot = {
 	sentAt: 'email_change_sent_at',
 	tokenType: 'email_change_token_new'
 };
+// Secure email change: a second token, mailed to the current address.
+const EMAIL_CHANGE_CURRENT: Slot = {
+	column: 'email_change_token_current',
+	sentAt: 'email_change_sent_at',
+	tokenType: 'email_change_token_current'
+};
 
 function slotFor(kind: EmailOtpKind): Slot {
 	if (kind === 'signup' || kind === 'invite') return CONFIRMATION;
@@ -57,7 +66,9 @@ function slotFor(kind: EmailOtpKind): Slot {
 }
 
 function slotsFor(type: VerifyType): Slot[] {
-	return type === 'email' ? [CONFIRMATION, RECOVERY] : [slotFor(type)];
+	if (type === 'email') return [CONFIRMATION, RECOVERY];
+	if (type === 'email_change') return [EMAIL_CHANGE, EMAIL_CHANGE_CURRENT];
+	return [slotFor(type)];
 }
 
 /** The sign-in method GoTrue records (amr claim, PKCE flow state) for each verification. */
@@ -101,19 +112,29 @@ export function checkSendFrequency(
 
 /**
  * Issues a one-time token for `kind`, replacing any earlier one of the same slot. `email` is the
- * address the code is hashed with and mailed to (the new address for an email change).
+ * address the code is hashed with and mailed to. For an email change it is the new address, or
+ * with `currentAddress` the current one (the second token of a secure email change).
  */
 export async function issueOtp(
 	q: Query,
-	input: { user: UserRow; kind: EmailOtpKind; email: string; pkce: boolean }
+	input: {
+		user: UserRow;
+		kind: EmailOtpKind;
+		email: string;
+		pkce: boolean;
+		currentAddress?: boolean;
+	}
 ): Promise<IssuedOtp> {
 	const otp = generateOtp();
 	const tokenHash = hashOtp(input.email, otp);
-	const slot = slotFor(input.kind);
-	const newEmail = input.kind === 'email_change' ? input.email : null;
+	const slot = input.currentAddress === true ? EMAIL_CHANGE_CURRENT : slotFor(input.kind);
+	const newEmail = slot === EMAIL_CHANGE ? input.email : null;
 	await q(
 		`update auth.users set ${slot.column} = $2, ${slot.sentAt} = now(),
-			email_change = coalesce($3::text, email_change), updated_at = now()
+			email_change = coalesce($3::text, email_change),
+			email_change_confirm_status = case when $3::text is null
+				then email_change_confirm_status else 0 end,
+			updated_at = now()
 		 where id = $1`,
 		[input.user.id, tokenHash, newEmail]
 	);
@@ -127,8 +148,15 @@ export async function issueOtp(
 	return { otp, tokenHash, linkToken: input.pkce ? PKCE_PREFIX + tokenHash : tokenHash };
 }
 
-/** The identity of what a verification proved, for the session or code that follows. */
-export type Verified = { userId: string; type: VerifyType };
+/**
+ * The identity of what a verification proved, for the session or code that follows.
+ * `pending` is the first of the two confirmations of a secure email change: nothing to sign in.
+ */
+export type Verified = { userId: string; type: VerifyType; pending: boolean };
+
+/** GoTrue's answer to the first confirmation of a secure email change. */
+export const SINGLE_CONFIRMATION_ACCEPTED =
+	'Confirmation link accepted. Please proceed to confirm link sent to the other email';
 
 /**
  * Verifies an email one-time token given either as `{ email, token }` (the 6-digit code) or as
@@ -159,8 +187,12 @@ export async function verifyOtp(
 		const email = (input.email ?? '').trim().toLowerCase();
 		hash = hashOtp(email, input.token ?? '');
 		if (input.type === 'email_change') {
+			// Either address of a pending change, each with its own code.
 			const found = await q(
-				`select id from auth.users where lower(email_change) = $1 and deleted_at is null limit 1`,
+				`select id from auth.users
+				 where (lower(email_change) = $1 or (lower(email) = $1 and email_change <> ''))
+					and deleted_at is null
+				 limit 1`,
 				[email]
 			);
 			const id = found.rows[0]?.id;
@@ -188,9 +220,21 @@ export async function verifyOtp(
 		user.id,
 		slot.tokenType
 	]);
-	if (slot === EMAIL_CHANGE) {
+	if (slot === EMAIL_CHANGE || slot === EMAIL_CHANGE_CURRENT) {
+		const other = slot === EMAIL_CHANGE ? EMAIL_CHANGE_CURRENT : EMAIL_CHANGE;
+		const otherToken = user[other.column];
+		if (
+			Number(user.email_change_confirm_status) === 0 &&
+			typeof otherToken === 'string' &&
+			otherToken !== ''
+		) {
+			await q('update auth.users set email_change_confirm_status = 1 where id = $1', [user.id]);
+			return { userId: user.id, type: input.type, pending: true };
+		}
 		await q(
 			`update auth.users set email = lower(email_change), email_change = '',
+				email_change_token_new = '', email_change_token_current = '',
+				email_change_confirm_status = 0,
 				raw_user_meta_data = case when raw_user_meta_data ? 'email'
 					then jsonb_set(raw_user_meta_data, '{email}', to_jsonb(lower(email_change)))
 					else raw_user_meta_data end,
@@ -206,7 +250,7 @@ export async function verifyOtp(
 		);
 	}
 	await confirmEmail(q, user.id);
-	return { userId: user.id, type: input.type };
+	return { userId: user.id, type: input.type, pending: false };
 }
 
 const SUBJECTS: Record<EmailOtpKind, string> = {

@@ -20,6 +20,7 @@ import {
 	mailOtp,
 	parseVerifyType,
 	PKCE_PREFIX,
+	SINGLE_CONFIRMATION_ACCEPTED,
 	verifyOtp,
 	type EmailOtpKind,
 	type VerifyType
@@ -65,6 +66,34 @@ async function sendOtpMail(
 		issued,
 		apiBase: ctx.apiBase,
 		redirectTo: input.redirectTo
+	});
+}
+
+/**
+ * Mails an email change: a code and link to the new address and, for a secure change, another
+ * pair to the current address; the change completes once both are confirmed.
+ */
+async function sendEmailChangeMails(
+	ctx: Ctx,
+	q: Query,
+	input: { user: UserRow; newEmail: string; pkce: PkceParams; redirectTo: string }
+): Promise<void> {
+	const { user, newEmail, pkce, redirectTo } = input;
+	await sendOtpMail(ctx, q, { user, kind: 'email_change', email: newEmail, pkce, redirectTo });
+	if (!ctx.settings.secureEmailChange || !user.email) return;
+	const issued = await issueOtp(q, {
+		user,
+		kind: 'email_change',
+		email: user.email,
+		pkce: pkce !== null,
+		currentAddress: true
+	});
+	await mailOtp(q, {
+		to: user.email,
+		kind: 'email_change',
+		issued,
+		apiBase: ctx.apiBase,
+		redirectTo
 	});
 }
 
@@ -291,12 +320,13 @@ export async function verifyPost(ctx: Ctx): Promise<Response> {
 				: { type, email: str(body, 'email') ?? '', token: code ?? '' },
 			ctx.settings.otpExpirySeconds
 		);
+		if (verified.pending) return { msg: SINGLE_CONFIRMATION_ACCEPTED, code: 200 };
 		return issueSession(q, ctx.tokens, verified.userId, authenticationMethod(verified.type));
 	});
 	return ctx.json(200, session);
 }
 
-type VerifyOutcome = { code: string } | { session: Record<string, unknown> };
+type VerifyOutcome = { code: string } | { session: Record<string, unknown> } | { message: string };
 
 function redirectTo(target: string): Response {
 	return new Response(null, { status: 303, headers: { Location: target } });
@@ -341,6 +371,7 @@ export async function verifyGet(ctx: Ctx): Promise<Response> {
 				ctx.settings.otpExpirySeconds
 			);
 			const method = authenticationMethod(verified.type);
+			if (verified.pending) return { message: SINGLE_CONFIRMATION_ACCEPTED };
 			if (!pkce) {
 				return { session: await issueSession(q, ctx.tokens, verified.userId, method) };
 			}
@@ -363,6 +394,10 @@ export async function verifyGet(ctx: Ctx): Promise<Response> {
 			return { code };
 		});
 		if ('code' in outcome) return redirectTo(withQuery(target, { code: outcome.code }));
+		if ('message' in outcome) {
+			const message = { message: outcome.message };
+			return redirectTo(pkce ? withQuery(target, message) : withFragment(target, message));
+		}
 		const session = outcome.session;
 		return redirectTo(
 			withFragment(target, {
@@ -432,10 +467,9 @@ export async function updateUser(ctx: Ctx): Promise<Response> {
 			if (ctx.settings.autoConfirm) {
 				await changeEmail(q, user.id, newEmail);
 			} else {
-				await sendOtpMail(ctx, q, {
+				await sendEmailChangeMails(ctx, q, {
 					user,
-					kind: 'email_change',
-					email: newEmail,
+					newEmail,
 					pkce,
 					redirectTo: redirectTarget
 				});
@@ -522,10 +556,9 @@ export async function resend(ctx: Ctx): Promise<Response> {
 		const id = found.rows[0]?.id;
 		const user = typeof id === 'string' && isUuid(id) ? await findUserById(q, id) : null;
 		if (!user || typeof user.email_change !== 'string') return;
-		await sendOtpMail(ctx, q, {
+		await sendEmailChangeMails(ctx, q, {
 			user,
-			kind: 'email_change',
-			email: user.email_change,
+			newEmail: user.email_change,
 			pkce,
 			redirectTo: target
 		});
