@@ -1,3 +1,5 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+
 // Category colours for map points and the legend. The four categories Nabij exists for get the
 // most distinct Okabe–Ito colours; the rest use Paul Tol's muted scheme; both are designed to
 // stay distinguishable with the common colour-vision deficiencies.
@@ -27,6 +29,12 @@ export function categoryColour(code: string): string {
 }
 
 /** A MapLibre `match` expression on the `category` property. */
-export function categoryColourExpression(): unknown[] {
-	return ['match', ['get', 'category'], ...Object.entries(CATEGORY_COLOURS).flat(), OTHER_COLOUR];
+export function categoryColourExpression(): ExpressionSpecification {
+	const cases = Object.entries(CATEGORY_COLOURS).flat();
+	return [
+		'match',
+		['get', 'category'],
+		...cases,
+		OTHER_COLOUR
+	] as unknown as ExpressionSpecification;
 }

@@ -1,12 +1,13 @@
 // The finder map's sources and layers as plain MapLibre style data. The offline base is drawn
 // from static GeoJSON (scripts/build-geo.ts): no tiles, no glyphs, no network.
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { categoryColourExpression } from './categories.ts';
 
 /** Where the offline base layers are served from (static/geo). */
 export const GEO_ASSETS = {
 	quartiers: '/geo/quartiers.json',
 	communes: '/geo/communes.json'
-} as const;
+};
 
 /** Brussels-Capital Region `[[minLon, minLat], [maxLon, maxLat]]`. */
 export const BRUSSELS_BOUNDS: [[number, number], [number, number]] = [
@@ -14,21 +15,21 @@ export const BRUSSELS_BOUNDS: [[number, number], [number, number]] = [
 	[4.4823, 50.914]
 ];
 
-const EMPTY = { type: 'FeatureCollection', features: [] } as const;
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** A complete offline style: background, quartiers and commune borders. */
-export function offlineStyle(attribution: string) {
+export function offlineStyle(attribution: string): StyleSpecification {
 	return {
-		version: 8 as const,
+		version: 8,
 		sources: {
-			quartiers: { type: 'geojson' as const, data: GEO_ASSETS.quartiers, attribution },
-			communes: { type: 'geojson' as const, data: GEO_ASSETS.communes }
+			quartiers: { type: 'geojson', data: GEO_ASSETS.quartiers, attribution },
+			communes: { type: 'geojson', data: GEO_ASSETS.communes }
 		},
 		layers: [
-			{ id: 'background', type: 'background' as const, paint: { 'background-color': '#f4f1ea' } },
+			{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } },
 			{
 				id: 'quartiers-fill',
-				type: 'fill' as const,
+				type: 'fill',
 				source: 'quartiers',
 				paint: {
 					'fill-color': [
@@ -46,13 +47,13 @@ export function offlineStyle(attribution: string) {
 			},
 			{
 				id: 'quartiers-line',
-				type: 'line' as const,
+				type: 'line',
 				source: 'quartiers',
 				paint: { 'line-color': '#9aa5ad', 'line-width': 0.6 }
 			},
 			{
 				id: 'communes-line',
-				type: 'line' as const,
+				type: 'line',
 				source: 'communes',
 				paint: { 'line-color': '#4a5560', 'line-width': 1.6 }
 			}
@@ -61,13 +62,13 @@ export function offlineStyle(attribution: string) {
 }
 
 /** Sources the finder adds on top of any base style. */
-export function resultSources() {
+export function resultSources(): Record<string, SourceSpecification> {
 	return {
-		'finder-quartiers': { type: 'geojson' as const, data: GEO_ASSETS.quartiers },
-		'finder-radius': { type: 'geojson' as const, data: EMPTY },
-		'finder-place': { type: 'geojson' as const, data: EMPTY },
+		'finder-quartiers': { type: 'geojson', data: GEO_ASSETS.quartiers },
+		'finder-radius': { type: 'geojson', data: EMPTY },
+		'finder-place': { type: 'geojson', data: EMPTY },
 		'finder-points': {
-			type: 'geojson' as const,
+			type: 'geojson',
 			data: EMPTY,
 			cluster: true,
 			clusterRadius: 40,
@@ -77,38 +78,38 @@ export function resultSources() {
 }
 
 /** Layers the finder adds, bottom to top. Filters on quartiers are set per search. */
-export function resultLayers() {
+export function resultLayers(): LayerSpecification[] {
 	return [
 		{
 			id: 'finder-area-fill',
-			type: 'fill' as const,
+			type: 'fill',
 			source: 'finder-quartiers',
 			filter: ['in', ['get', 'mdrc'], ['literal', []]],
 			paint: { 'fill-color': '#b3006b', 'fill-opacity': 0.15 }
 		},
 		{
 			id: 'finder-area-line',
-			type: 'line' as const,
+			type: 'line',
 			source: 'finder-quartiers',
 			filter: ['in', ['get', 'mdrc'], ['literal', []]],
 			paint: { 'line-color': '#b3006b', 'line-width': 2, 'line-dasharray': [2, 1] }
 		},
 		{
 			id: 'finder-selected-area',
-			type: 'line' as const,
+			type: 'line',
 			source: 'finder-quartiers',
 			filter: ['in', ['get', 'mdrc'], ['literal', []]],
 			paint: { 'line-color': '#1b1f24', 'line-width': 4 }
 		},
 		{
 			id: 'finder-radius',
-			type: 'line' as const,
+			type: 'line',
 			source: 'finder-radius',
 			paint: { 'line-color': '#0b5f5a', 'line-width': 2 }
 		},
 		{
 			id: 'finder-place',
-			type: 'circle' as const,
+			type: 'circle',
 			source: 'finder-place',
 			paint: {
 				'circle-radius': 7,
@@ -119,7 +120,7 @@ export function resultLayers() {
 		},
 		{
 			id: 'finder-clusters',
-			type: 'circle' as const,
+			type: 'circle',
 			source: 'finder-points',
 			filter: ['has', 'point_count'],
 			paint: {
@@ -132,7 +133,7 @@ export function resultLayers() {
 		},
 		{
 			id: 'finder-points',
-			type: 'circle' as const,
+			type: 'circle',
 			source: 'finder-points',
 			filter: ['!', ['has', 'point_count']],
 			paint: {

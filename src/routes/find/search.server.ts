@@ -11,19 +11,17 @@ import {
 	FEW_RESULTS,
 	searchResources,
 	type EmptyReason,
-	type FinderQuery,
-	type ResourceResult
+	type FinderQuery
 } from '#lib/domain/search/index.ts';
 import * as resources from '#lib/server/db/resources.ts';
 import type { SupportKindTerm } from '#lib/server/db/taxonomy.ts';
 import type { MapPoint } from '#lib/map/points.ts';
+import type { FinderResult } from './types.ts';
 
 /** Results listed on one page. */
 export const PAGE_SIZE = 50;
 /** Points drawn on the map at most (the nearest or best ranked). */
 export const MAP_LIMIT = 500;
-
-export type FinderResult = ResourceResult<resources.ResourceListRow>;
 
 export type FinderSearch = {
 	results: FinderResult[];

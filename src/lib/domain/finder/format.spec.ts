@@ -17,7 +17,7 @@ describe('openingText', () => {
 describe('dateText', () => {
 	it('writes a date in words in the locale', () => {
 		expect(dateText('2026-03-05', 'nl')).toBe('5 maart 2026');
-		expect(dateText('2026-03-05', 'en')).toBe('March 5, 2026');
+		expect(dateText('2026-03-05', 'en')).toBe('5 March 2026');
 		expect(dateText('2026-03-05', 'fr')).toBe('5 mars 2026');
 	});
 });

@@ -2,6 +2,11 @@
 
 const TIME_ZONE = 'Europe/Brussels';
 
+/** The Intl locale for an interface locale: Belgian French and Dutch, British English. */
+export function intlLocale(locale: string): string {
+	return locale === 'en' ? 'en-GB' : locale === 'nl' ? 'nl-BE' : locale === 'fr' ? 'fr-BE' : locale;
+}
+
 /**
  * When an opening period starts, relative to `now`: a time today, else weekday and time.
  *
@@ -10,13 +15,16 @@ const TIME_ZONE = 'Europe/Brussels';
  */
 export function openingText(opensAt: Date, now: Date, locale: string): string {
 	const day = (date: Date) => date.toLocaleDateString('en-CA', { timeZone: TIME_ZONE });
-	const time = opensAt.toLocaleTimeString(locale, {
+	const time = opensAt.toLocaleTimeString(intlLocale(locale), {
 		timeZone: TIME_ZONE,
 		hour: '2-digit',
 		minute: '2-digit'
 	});
 	if (day(opensAt) === day(now)) return time;
-	const weekday = opensAt.toLocaleDateString(locale, { timeZone: TIME_ZONE, weekday: 'long' });
+	const weekday = opensAt.toLocaleDateString(intlLocale(locale), {
+		timeZone: TIME_ZONE,
+		weekday: 'long'
+	});
 	return `${weekday} ${time}`;
 }
 
@@ -27,7 +35,7 @@ export function openingText(opensAt: Date, now: Date, locale: string): string {
  */
 export function dateText(isoDate: string, locale: string): string {
 	const [year = 1970, month = 1, day = 1] = isoDate.slice(0, 10).split('-').map(Number);
-	return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(locale, {
+	return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(intlLocale(locale), {
 		timeZone: 'UTC',
 		day: 'numeric',
 		month: 'long',

@@ -69,13 +69,15 @@ describe('widening a query', () => {
 				?.radiusMeters
 		).toBe(2000);
 		expect(
-			widenedQuery(query, {
-				code: 'filter_excludes',
-				filter: 'openNow',
-				excluded: 3,
-				resultsWithout: 3
-			})?.openNow
+			widenedQuery(query, { code: 'drop_filter', filter: 'openNow', resultsWithout: 3 })?.openNow
 		).toBe(false);
+		const both = widenedQuery(query, {
+			code: 'combined_filters',
+			filters: ['languages', 'accepting']
+		});
+		expect(both?.languages).toEqual([]);
+		expect(both?.accepting).toBe(false);
+		expect(both?.openNow).toBe(true);
 		expect(widenedQuery(query, { code: 'no_resources' })).toBeNull();
 	});
 });

@@ -70,9 +70,13 @@ export function withoutFilter(query: FinderQuery, filter: FinderFilter): FinderQ
 	return next;
 }
 
-/** The query a reason suggests (drop a filter, or a wider radius); null for `no_resources`. */
+/**
+ * The query a reason suggests (drop a filter or several, or a wider radius); null for
+ * `no_resources`.
+ */
 export function widenedQuery(query: FinderQuery, reason: EmptyReason): FinderQuery | null {
-	if (reason.code === 'filter_excludes') return withoutFilter(query, reason.filter);
+	if (reason.code === 'drop_filter') return withoutFilter(query, reason.filter);
+	if (reason.code === 'combined_filters') return reason.filters.reduce(withoutFilter, query);
 	if (reason.code === 'widen_radius') return { ...query, radiusMeters: reason.radiusMeters };
 	return null;
 }
