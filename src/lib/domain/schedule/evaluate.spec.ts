@@ -84,6 +84,19 @@ describe('isOpenAt and stateAt', () => {
 		expect(isOpenAt(week, at('2026-05-08T11:00:00Z'))).toBe(true); // Friday 13:00
 	});
 
+	it('adds the hours of an additional rule instead of replacing the day', () => {
+		// Wednesday 8 April 2026 at 10:30 and 15:00 CEST.
+		const added = parsed('Mo-Fr 09:00-12:00, We 14:00-16:00');
+		expect(isOpenAt(added, at('2026-04-08T08:30:00Z'))).toBe(true);
+		expect(isOpenAt(added, at('2026-04-08T13:00:00Z'))).toBe(true);
+		expect(isOpenAt(added, at('2026-04-09T13:00:00Z'))).toBe(false); // Thursday 15:00
+		const replaced = parsed('Mo-Fr 09:00-12:00; We 14:00-16:00');
+		expect(isOpenAt(replaced, at('2026-04-08T08:30:00Z'))).toBe(false);
+		expect(isOpenAt(replaced, at('2026-04-08T13:00:00Z'))).toBe(true);
+		// An additional `off` still closes the whole day (Easter Monday).
+		expect(isOpenAt(parsed('Mo-Fr 09:00-12:00, PH off'), at('2026-04-06T08:30:00Z'))).toBe(false);
+	});
+
 	it('reports unknown for appointment-only rules and open for 24/7', () => {
 		expect(stateAt(parsed('"by appointment"'), at('2026-05-08T11:00:00Z'))).toBe('unknown');
 		expect(isOpenAt(parsed('"by appointment"'), at('2026-05-08T11:00:00Z'))).toBe(false);

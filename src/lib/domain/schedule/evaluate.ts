@@ -1,8 +1,10 @@
 // Evaluates a parsed schedule against real instants, always on the Brussels calendar.
 //
 // Semantics (those of OSM `opening_hours`): rules are read in order and the last rule whose
-// selectors match a day decides that whole day. A span that runs past midnight belongs to the day it
-// starts on, so `Fr 20:00-02:00; Sa off` is still open at 01:00 on Saturday.
+// selectors match a day decides that whole day, except that an additional rule (after a comma)
+// adds its hours to that day; an additional `off` closes the whole day. A span that runs past
+// midnight belongs to the day it starts on, so `Fr 20:00-02:00; Sa off` is still open at 01:00 on
+// Saturday.
 //
 // DST: wall times go through `brusselsInstant`. On the spring change (last Sunday of March,
 // 02:00 → 03:00) a slot `Su 02:00-04:00` opens at 03:00 and lasts one real hour. On the autumn change
@@ -77,24 +79,39 @@ function ruleMatches(rule: ScheduleRule, facts: DayFacts): boolean {
 	});
 }
 
-function ruleForDay(schedule: Schedule, day: CalendarDay): ScheduleRule | null {
+interface DayPlan {
+	/** Minutes after the day's midnight; the end may pass 1440. */
+	spans: Array<[number, number]>;
+	unknown: boolean;
+}
+
+function planForDay(schedule: Schedule, day: CalendarDay): DayPlan {
 	const facts = dayFacts(day);
-	for (let i = schedule.rules.length - 1; i >= 0; i--) {
-		const rule = schedule.rules[i];
-		if (rule && ruleMatches(rule, facts)) return rule;
+	let spans: Array<[number, number]> = [];
+	let unknown = false;
+	for (const rule of schedule.rules) {
+		if (!ruleMatches(rule, facts)) continue;
+		// A normal rule replaces what earlier rules said about this day; an additional one adds.
+		if (!rule.additional || rule.state === 'closed') {
+			spans = [];
+			unknown = false;
+		}
+		if (rule.state === 'unknown') unknown = true;
+		if (rule.state !== 'open') continue;
+		if (rule.times.length === 0) spans.push([0, 1440]);
+		for (const { startMinutes, endMinutes } of rule.times) {
+			spans.push([startMinutes, endMinutes > startMinutes ? endMinutes : endMinutes + 1440]);
+		}
 	}
-	return null;
+	return { spans, unknown };
 }
 
 /** The opening periods that start on one Brussels day, as epoch milliseconds. */
 function periodsOfDay(schedule: Schedule, day: CalendarDay): Array<[number, number]> {
-	const rule = ruleForDay(schedule, day);
-	if (!rule || rule.state !== 'open') return [];
-	if (rule.times.length === 0) return [[brusselsInstant(day, 0), brusselsInstant(day, 1440)]];
-	return rule.times.map(({ startMinutes, endMinutes }) => {
-		const end = endMinutes > startMinutes ? endMinutes : endMinutes + 1440;
-		return [brusselsInstant(day, startMinutes), brusselsInstant(day, end)];
-	});
+	return planForDay(schedule, day).spans.map(([start, end]) => [
+		brusselsInstant(day, start),
+		brusselsInstant(day, end)
+	]);
 }
 
 /**
@@ -111,7 +128,7 @@ export function stateAt(schedule: Schedule, date: Date): ScheduleState {
 			if (start <= at && at < end) return 'open';
 		}
 	}
-	return ruleForDay(schedule, wall)?.state === 'unknown' ? 'unknown' : 'closed';
+	return planForDay(schedule, wall).unknown ? 'unknown' : 'closed';
 }
 
 /**

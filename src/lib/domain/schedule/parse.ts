@@ -46,6 +46,7 @@ const WORD_AFTER_COMMA = /,\s*([A-Za-z]+)/y;
 const INTEGER = /-?\d+/y;
 const CLOCK = /(\d{1,2}):(\d{2})/y;
 const CLOCK_JUNK = /[\d:]+/y;
+const COMMA_THEN_LETTER = /,\s*[A-Za-z"]/y;
 const STATE_WORDS = new Set(['open', 'off', 'closed', 'unknown']);
 // Recognised OSM words outside the subset: reported as unsupported rather than as typos.
 const UNSUPPORTED_WORDS = new Set(['sh', 'week', 'easter', 'sunrise', 'sunset', 'dawn', 'dusk']);
@@ -232,16 +233,24 @@ function parseTimes(cursor: Cursor): TimeSpan[] {
 		}
 		spans.push({ startMinutes, endMinutes });
 		cursor.skipSpaces();
-		if (cursor.peek() !== ',') return spans;
+		// A comma followed by a word starts an additional rule, not another time span.
+		if (cursor.peek() !== ',' || cursor.match(COMMA_THEN_LETTER)) return spans;
 		cursor.pos++;
 		cursor.skipSpaces();
 	}
 }
 
-function parseRule(cursor: Cursor): ScheduleRule | null {
+function parseRule(cursor: Cursor, additional: boolean): ScheduleRule | null {
 	cursor.skipSpaces();
 	const ruleStart = cursor.pos;
-	const rule: ScheduleRule = { months: [], days: [], times: [], state: 'open', comment: null };
+	const rule: ScheduleRule = {
+		additional,
+		months: [],
+		days: [],
+		times: [],
+		state: 'open',
+		comment: null
+	};
 	let keyword: string | null = null;
 	if (cursor.text.startsWith('24/7', cursor.pos)) {
 		cursor.pos += 4;
@@ -287,8 +296,13 @@ function parseRule(cursor: Cursor): ScheduleRule | null {
 		cursor.skipSpaces();
 	}
 	if (cursor.text.startsWith('||', cursor.pos)) cursor.fail('unsupported_syntax', cursor.pos, 2);
-	if (!cursor.atEnd() && cursor.peek() !== ';') cursor.fail('unexpected_character');
-	if (cursor.pos === ruleStart) return null;
+	const end = cursor.peek();
+	if (!cursor.atEnd() && end !== ';' && end !== ',') cursor.fail('unexpected_character');
+	if (cursor.pos === ruleStart) {
+		// An empty rule is harmless after a semicolon, but a dangling comma is a typo.
+		if (additional || end === ',') cursor.fail('unexpected_character');
+		return null;
+	}
 	if (keyword === 'off' || keyword === 'closed') rule.state = 'closed';
 	else if (keyword === 'unknown') rule.state = 'unknown';
 	else if (keyword === null && rule.comment !== null && rule.times.length === 0) {
@@ -304,7 +318,8 @@ function parseRule(cursor: Cursor): ScheduleRule | null {
  * Supported: weekday ranges and lists (`Mo-Fr`, `Mo,We`, `Fr-Mo`), nth weekday of the month
  * (`We[1,3]`, `Sa[-1]`), public holidays (`PH`), month ranges (`Sep-Jun`), times and lists of times
  * (`09:00-12:00,13:30-17:00`), past midnight (`20:00-02:00`, `20:00-26:00`), `24/7`, `off`/`closed`,
- * `open`, `unknown`, comments (`"by appointment"`) and rules separated by `;`.
+ * `open`, `unknown`, comments (`"by appointment"`), rules separated by `;` and additional rules
+ * after `,` (`Mo 10:00-12:00, We 14:00-16:00`).
  *
  * @example parseOpeningHours('Mo-Fr 09:00-12:00; PH off')
  * // { ok: true, schedule: { rules: [{ days: [{ kind: 'weekday', from: 0, to: 4, nth: null }], … }, …] } }
@@ -315,11 +330,13 @@ export function parseOpeningHours(text: string): ScheduleParseResult {
 	const cursor = new Cursor(text.replace(/[\u2013\u2014]/g, '-'));
 	try {
 		const rules: ScheduleRule[] = [];
+		let additional = false;
 		for (;;) {
-			const rule = parseRule(cursor);
+			const rule = parseRule(cursor, additional && rules.length > 0);
 			if (rule) rules.push(rule);
 			if (cursor.atEnd()) break;
-			cursor.pos++; // ';'
+			additional = cursor.peek() === ',';
+			cursor.pos++; // ';' or ','
 		}
 		if (rules.length === 0) return { ok: false, error: { code: 'empty', position: 0, found: '' } };
 		return { ok: true, schedule: { rules } };
@@ -361,7 +378,7 @@ function formatDay(day: DaySelector): string {
 	return `${range}[${parts.join(',')}]`;
 }
 
-function formatRule(rule: ScheduleRule): string {
+function formatRule(rule: ScheduleRule, beforeAdditional: boolean): string {
 	const parts: string[] = [];
 	if (rule.months.length > 0) {
 		parts.push(
@@ -373,15 +390,18 @@ function formatRule(rule: ScheduleRule): string {
 		);
 	}
 	if (rule.days.length > 0) parts.push(rule.days.map(formatDay).join(','));
+	// After a comma, a rule starting with a time would read as one more time span.
+	if (rule.additional && parts.length === 0 && rule.times.length > 0) parts.push('Mo-Su');
 	const hasSelectors = parts.length > 0;
 	if (rule.times.length > 0) {
 		parts.push(
 			rule.times.map((t) => `${formatClock(t.startMinutes)}-${formatClock(t.endMinutes)}`).join(',')
 		);
 	} else if (rule.state === 'open') {
-		// A bare selector means open all day, but a comment alone would make the rule unknown.
+		// A bare selector means open all day, but a comment alone would make the rule unknown, and
+		// a comma after a bare selector would read as a longer list (`Mo, We 10:00-12:00`).
 		if (!hasSelectors) parts.push('24/7');
-		else if (rule.comment !== null) parts.push('open');
+		else if (rule.comment !== null || beforeAdditional) parts.push('open');
 	} else if (rule.state === 'closed') {
 		parts.push('off');
 	} else if (rule.comment === null) {
@@ -393,10 +413,17 @@ function formatRule(rule: ScheduleRule): string {
 
 /**
  * Writes a schedule back as an OSM `opening_hours` string; `parseOpeningHours` of the result gives
- * the same structure. Comments must not contain a double quote.
+ * the same structure. Limits: comments must not contain a double quote; the first rule is never
+ * additional; an additional rule with times but no selector is written with `Mo-Su`.
  *
  * @example formatOpeningHours(schedule) // 'Mo-Fr 09:00-12:00,13:30-17:00; Sa 10:00-12:00; PH off'
  */
 export function formatOpeningHours(schedule: Schedule): string {
-	return schedule.rules.map(formatRule).join('; ');
+	return schedule.rules
+		.map((rule, index) => {
+			const text = formatRule(rule, schedule.rules[index + 1]?.additional === true);
+			if (index === 0) return text;
+			return `${rule.additional ? ', ' : '; '}${text}`;
+		})
+		.join('');
 }

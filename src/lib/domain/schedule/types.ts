@@ -37,6 +37,12 @@ export type DaySelector =
  * comment (`"by appointment"`) or says `unknown`.
  */
 export interface ScheduleRule {
+	/**
+	 * True when the rule follows the previous one after a comma (OSM "additional rule",
+	 * `Mo 10:00-12:00, We 14:00-16:00`): it adds to the hours of the days it matches instead of
+	 * replacing them. Always false for the first rule.
+	 */
+	additional: boolean;
 	months: MonthRange[];
 	days: DaySelector[];
 	times: TimeSpan[];
@@ -44,7 +50,10 @@ export interface ScheduleRule {
 	comment: string | null;
 }
 
-/** A parsed opening-hours string: rules in order; a later rule replaces earlier ones on its days. */
+/**
+ * A parsed opening-hours string: rules in order; a later rule replaces earlier ones on the days it
+ * matches, unless it is `additional`.
+ */
 export interface Schedule {
 	rules: ScheduleRule[];
 }
