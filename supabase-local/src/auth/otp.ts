@@ -187,13 +187,15 @@ export async function verifyOtp(
 		const email = (input.email ?? '').trim().toLowerCase();
 		hash = hashOtp(email, input.token ?? '');
 		if (input.type === 'email_change') {
-			// Either address of a pending change, each with its own code.
+			// Either address of a pending change, each with its own code; several users may be
+			// moving to one address, so the one holding this code is the match.
 			const found = await q(
 				`select id from auth.users
 				 where (lower(email_change) = $1 or (lower(email) = $1 and email_change <> ''))
+					and $2 in (email_change_token_new, email_change_token_current)
 					and deleted_at is null
 				 limit 1`,
-				[email]
+				[email, hash]
 			);
 			const id = found.rows[0]?.id;
 			if (typeof id === 'string') user = await findUserById(q, id);
