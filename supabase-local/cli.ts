@@ -13,6 +13,7 @@ import {
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
+import { dataDirOwner } from './src/executors/pglite.ts';
 import { LOCAL_JWT_SECRET, localKeys } from './src/keys.ts';
 import { DEFAULT_DATA_DIR, startGateway, type Gateway } from './src/server.ts';
 import { runPgtap } from './src/pgtap.ts';
@@ -44,16 +45,29 @@ function statusFor(url: string): Status {
 	};
 }
 
-/** The URL of a running gateway started by `start`, or null. */
-async function runningUrl(): Promise<string | null> {
-	if (!existsSync(STATUS_FILE)) return null;
+async function healthy(url: string): Promise<boolean> {
 	try {
-		const { API_URL } = JSON.parse(readFileSync(STATUS_FILE, 'utf8')) as { API_URL: string };
-		const response = await fetch(`${API_URL}/health`, { signal: AbortSignal.timeout(1000) });
-		return response.ok ? API_URL : null;
+		const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+		if (!response.ok) return false;
+		const body = (await response.json()) as { name?: unknown };
+		return body.name === 'nabij-supabase-local';
 	} catch {
-		return null;
+		return false;
 	}
+}
+
+/** The URL of a running gateway (started by `start`, or by `npm run dev` on 54321), or null. */
+async function runningUrl(): Promise<string | null> {
+	if (existsSync(STATUS_FILE)) {
+		try {
+			const { API_URL } = JSON.parse(readFileSync(STATUS_FILE, 'utf8')) as { API_URL: string };
+			if (await healthy(API_URL)) return API_URL;
+		} catch {
+			// unreadable status file: fall through to the default port
+		}
+	}
+	const fallback = `http://127.0.0.1:${DEFAULT_PORT}`;
+	return (await healthy(fallback)) ? fallback : null;
 }
 
 function printKeys(g: { url: string; anonKey: string; serviceRoleKey: string }) {
@@ -122,6 +136,11 @@ async function status(json: boolean) {
 }
 
 async function refuseWhileRunning(what: string) {
+	const owner = dataDirOwner(DEFAULT_DATA_DIR);
+	if (owner !== null) {
+		console.error(`Stop process ${owner} before ${what}: it has ${DEFAULT_DATA_DIR} open.`);
+		process.exit(1);
+	}
 	if (await runningUrl()) {
 		console.error(`Stop the running gateway before ${what}: the database is in use.`);
 		process.exit(1);

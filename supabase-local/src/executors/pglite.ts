@@ -117,6 +117,16 @@ function processAlive(pid: number): boolean {
 	}
 }
 
+/** The pid of a live process holding `dataDir` open through this executor, or null. */
+export function dataDirOwner(dataDir: string): number | null {
+	try {
+		const owner = Number(readFileSync(`${resolve(dataDir)}.lock`, 'utf8'));
+		return owner && processAlive(owner) ? owner : null;
+	} catch {
+		return null;
+	}
+}
+
 /**
  * PGlite has no cross-process locking: two processes opening one data directory corrupt it. A
  * `<dataDir>.lock` file holding the owner's pid refuses a second opener while the first lives.
