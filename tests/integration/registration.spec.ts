@@ -21,14 +21,19 @@ function client(): SupabaseClient {
 }
 
 /** A new confirmed user, signed in, with the given platform roles. */
-async function user(roles: string[] = []): Promise<{ supabase: SupabaseClient; id: string; email: string }> {
+async function user(
+	roles: string[] = []
+): Promise<{ supabase: SupabaseClient; id: string; email: string }> {
 	counter += 1;
 	const email = `reg-${counter}@example.test`;
 	const supabase = client();
 	const { data, error } = await supabase.auth.signUp({ email, password: 'long enough password' });
 	if (error || !data.user) throw error ?? new Error('no user');
 	if (roles.length) {
-		const { error: roleError } = await admin.from('profiles').update({ roles }).eq('id', data.user.id);
+		const { error: roleError } = await admin
+			.from('profiles')
+			.update({ roles })
+			.eq('id', data.user.id);
 		if (roleError) throw roleError;
 	}
 	return { supabase, id: data.user.id, email };
@@ -65,7 +70,11 @@ afterAll(async () => {
 });
 
 async function quartierPoint(supabase: SupabaseClient, mdrc: number) {
-	const { data } = await supabase.from('quartiers').select('point_lon, point_lat').eq('mdrc', mdrc).single();
+	const { data } = await supabase
+		.from('quartiers')
+		.select('point_lon, point_lat')
+		.eq('mdrc', mdrc)
+		.single();
 	return { lon: Number(data?.point_lon), lat: Number(data?.point_lat) };
 }
 
@@ -85,7 +94,10 @@ describe('self-registration', () => {
 		expect(org).toMatchObject({ status: 'pending', trust_tier: 'self_declared' });
 		expect((await members.organizationIdsOf(editor.supabase, editor.id)).get(id)).toBe('owner');
 		// Not public while pending.
-		const { data: anonymous } = await client().from('resource_index').select('id').eq('organization_id', id);
+		const { data: anonymous } = await client()
+			.from('resource_index')
+			.select('id')
+			.eq('organization_id', id);
 		expect(anonymous).toEqual([]);
 	});
 
@@ -110,7 +122,9 @@ describe('self-registration', () => {
 
 		const { data } = await client()
 			.from('resource_index')
-			.select('organization_name, location_precision, address, partner_venue_name, vouched_by_organization_name, trust_tier, contacts, mdrc')
+			.select(
+				'organization_name, location_precision, address, partner_venue_name, vouched_by_organization_name, trust_tier, contacts, mdrc'
+			)
 			.eq('organization_id', id);
 		expect(data).toEqual([
 			{
@@ -128,7 +142,7 @@ describe('self-registration', () => {
 		expect(history.map((h) => h.action)).toEqual(['trust_changed', 'status_changed', 'created']);
 	});
 
-	it('an editor cannot change another organization, and an editor cannot read editors\' addresses', async () => {
+	it("an editor cannot change another organization, and an editor cannot read editors' addresses", async () => {
 		const first = await user(['org_editor']);
 		const id = await organizations.register(first.supabase, {
 			registration,
@@ -136,9 +150,15 @@ describe('self-registration', () => {
 			quartierPoint: { lon: 4.4, lat: 50.8 }
 		});
 		const second = await user(['org_editor']);
-		const { data } = await second.supabase.from('organizations').update({ name: 'Hijacked' }).eq('id', id).select('id');
+		const { data } = await second.supabase
+			.from('organizations')
+			.update({ name: 'Hijacked' })
+			.eq('id', id)
+			.select('id');
 		expect(data).toEqual([]);
-		await expect(moderation.editorContacts(second.supabase, id)).rejects.toMatchObject({ kind: 'forbidden' });
+		await expect(moderation.editorContacts(second.supabase, id)).rejects.toMatchObject({
+			kind: 'forbidden'
+		});
 		expect((await organizations.get(first.supabase, id))?.name).toBe('Amicale des voisines 🌻');
 	});
 

@@ -33,6 +33,7 @@ export function slotsToOpeningHours(slots: ScheduleSlot[]): string | null {
 	const rules: ScheduleRule[] = [...byDay.entries()]
 		.sort(([a], [b]) => a - b)
 		.map(([day, times]) => ({
+			additional: false,
 			months: [],
 			days: [{ kind: 'weekday', from: day, to: day, nth: null }],
 			times: times.sort((a, b) => a.startMinutes - b.startMinutes),

@@ -30,13 +30,15 @@ export async function listForOrganization(
 	supabase: SupabaseClient,
 	organizationId: string
 ): Promise<ContactChannel[]> {
-	return orThrow(
-		await supabase
-			.from('contact_channels')
-			.select('id, organization_id, kind, value, public, sort_order')
-			.eq('organization_id', organizationId)
-			.order('sort_order')
-			.returns<ContactChannel[]>()
+	return (
+		orThrow(
+			await supabase
+				.from('contact_channels')
+				.select('id, organization_id, kind, value, public, sort_order')
+				.eq('organization_id', organizationId)
+				.order('sort_order')
+				.returns<ContactChannel[]>()
+		) ?? []
 	);
 }
 

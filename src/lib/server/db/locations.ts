@@ -20,6 +20,7 @@ export async function create(supabase: SupabaseClient, input: LocationInput): Pr
 	const row = orThrow(
 		await supabase.from('locations').insert(input).select('id').single<{ id: string }>()
 	);
+	if (!row) throw new Error('the insert returned no row');
 	return row.id;
 }
 
@@ -28,15 +29,17 @@ export async function listForOrganization(
 	supabase: SupabaseClient,
 	organizationId: string
 ): Promise<Location[]> {
-	return orThrow(
-		await supabase
-			.from('locations')
-			.select(
-				'id, organization_id, name, address, location_precision, lon, lat, mdrc, partner_venue_name'
-			)
-			.eq('organization_id', organizationId)
-			.order('created_at')
-			.returns<Location[]>()
+	return (
+		orThrow(
+			await supabase
+				.from('locations')
+				.select(
+					'id, organization_id, name, address, location_precision, lon, lat, mdrc, partner_venue_name'
+				)
+				.eq('organization_id', organizationId)
+				.order('created_at')
+				.returns<Location[]>()
+		) ?? []
 	);
 }
 
@@ -50,11 +53,13 @@ export type QuartierOption = {
 
 /** The 145 quartiers with their representative point, by French name. */
 export async function listQuartiers(supabase: SupabaseClient): Promise<QuartierOption[]> {
-	return orThrow(
-		await supabase
-			.from('quartiers')
-			.select('mdrc, name_fr, name_nl, point_lon, point_lat')
-			.order('name_fr')
-			.returns<QuartierOption[]>()
+	return (
+		orThrow(
+			await supabase
+				.from('quartiers')
+				.select('mdrc, name_fr, name_nl, point_lon, point_lat')
+				.order('name_fr')
+				.returns<QuartierOption[]>()
+		) ?? []
 	);
 }

@@ -10,12 +10,14 @@ export type Membership = {
 
 /** The memberships of a user (RLS shows a user their own). */
 export async function listForUser(supabase: SupabaseClient, userId: string): Promise<Membership[]> {
-	return orThrow(
-		await supabase
-			.from('organization_members')
-			.select('organization_id, user_id, member_role')
-			.eq('user_id', userId)
-			.returns<Membership[]>()
+	return (
+		orThrow(
+			await supabase
+				.from('organization_members')
+				.select('organization_id, user_id, member_role')
+				.eq('user_id', userId)
+				.returns<Membership[]>()
+		) ?? []
 	);
 }
 

@@ -36,14 +36,16 @@ export async function history(
 	supabase: SupabaseClient,
 	organizationId: string
 ): Promise<HistoryEntry[]> {
-	return orThrow(
-		await supabase
-			.from('organization_history')
-			.select('id, organization_id, actor_id, action, diff, note, created_at')
-			.eq('organization_id', organizationId)
-			.order('created_at', { ascending: false })
-			.order('id', { ascending: false })
-			.returns<HistoryEntry[]>()
+	return (
+		orThrow(
+			await supabase
+				.from('organization_history')
+				.select('id, organization_id, actor_id, action, diff, note, created_at')
+				.eq('organization_id', organizationId)
+				.order('created_at', { ascending: false })
+				.order('id', { ascending: false })
+				.returns<HistoryEntry[]>()
+		) ?? []
 	);
 }
 
@@ -68,7 +70,7 @@ export async function pendingChanges(
 ): Promise<ChangeRequest[]> {
 	let query = supabase.from('change_requests').select(CHANGE_COLUMNS).eq('status', 'pending');
 	if (organizationId) query = query.eq('organization_id', organizationId);
-	return orThrow(await query.order('created_at').limit(100).returns<ChangeRequest[]>());
+	return orThrow(await query.order('created_at').limit(100).returns<ChangeRequest[]>()) ?? [];
 }
 
 /** One change request the caller may read, or null. */
@@ -102,6 +104,7 @@ export async function requestChange(
 			.select('id')
 			.single<{ id: string }>()
 	);
+	if (!row) throw new Error('the insert returned no row');
 	return row.id;
 }
 
@@ -127,14 +130,16 @@ export async function decideChange(
 
 /** Open error reports, oldest first. */
 export async function openErrorReports(supabase: SupabaseClient): Promise<ErrorReport[]> {
-	return orThrow(
-		await supabase
-			.from('error_reports')
-			.select('id, organization_id, kind, message, status, created_at')
-			.eq('status', 'open')
-			.order('created_at')
-			.limit(100)
-			.returns<ErrorReport[]>()
+	return (
+		orThrow(
+			await supabase
+				.from('error_reports')
+				.select('id, organization_id, kind, message, status, created_at')
+				.eq('status', 'open')
+				.order('created_at')
+				.limit(100)
+				.returns<ErrorReport[]>()
+		) ?? []
 	);
 }
 
@@ -165,9 +170,8 @@ export async function editorContacts(
 	supabase: SupabaseClient,
 	organizationId: string
 ): Promise<EditorContact[]> {
-	return orThrow(
-		await supabase
-			.rpc('organization_editor_contacts', { p_organization_id: organizationId })
-			.returns<EditorContact[]>()
+	const rows: unknown = orThrow(
+		await supabase.rpc('organization_editor_contacts', { p_organization_id: organizationId })
 	);
+	return (rows ?? []) as EditorContact[];
 }

@@ -46,13 +46,15 @@ export async function get(supabase: SupabaseClient, id: string): Promise<Organiz
 /** Organizations by id (those the caller may read), newest first. */
 export async function listByIds(supabase: SupabaseClient, ids: string[]): Promise<Organization[]> {
 	if (ids.length === 0) return [];
-	return orThrow(
-		await supabase
-			.from('organizations')
-			.select(COLUMNS)
-			.in('id', ids)
-			.order('created_at', { ascending: false })
-			.returns<Organization[]>()
+	return (
+		orThrow(
+			await supabase
+				.from('organizations')
+				.select(COLUMNS)
+				.in('id', ids)
+				.order('created_at', { ascending: false })
+				.returns<Organization[]>()
+		) ?? []
 	);
 }
 
@@ -62,14 +64,16 @@ export async function listByStatus(
 	statuses: OrganizationStatus[],
 	limit = 100
 ): Promise<Organization[]> {
-	return orThrow(
-		await supabase
-			.from('organizations')
-			.select(COLUMNS)
-			.in('status', statuses)
-			.order('created_at')
-			.limit(limit)
-			.returns<Organization[]>()
+	return (
+		orThrow(
+			await supabase
+				.from('organizations')
+				.select(COLUMNS)
+				.in('status', statuses)
+				.order('created_at')
+				.limit(limit)
+				.returns<Organization[]>()
+		) ?? []
 	);
 }
 
@@ -121,12 +125,14 @@ export async function remove(supabase: SupabaseClient, id: string): Promise<void
 export async function listCategories(
 	supabase: SupabaseClient
 ): Promise<{ code: string; label_fr: string; label_nl: string; label_en: string }[]> {
-	return orThrow(
-		await supabase
-			.from('categories')
-			.select('code, label_fr, label_nl, label_en')
-			.order('sort_order')
-			.returns<{ code: string; label_fr: string; label_nl: string; label_en: string }[]>()
+	return (
+		orThrow(
+			await supabase
+				.from('categories')
+				.select('code, label_fr, label_nl, label_en')
+				.order('sort_order')
+				.returns<{ code: string; label_fr: string; label_nl: string; label_en: string }[]>()
+		) ?? []
 	);
 }
 
@@ -160,6 +166,7 @@ export async function register(
 			.select('id')
 			.single<{ id: string }>()
 	);
+	if (!created) throw new Error('the insert returned no row');
 	try {
 		const serviceId = await services.create(supabase, {
 			organization_id: created.id,

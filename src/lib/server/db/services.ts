@@ -29,6 +29,7 @@ export async function create(supabase: SupabaseClient, input: ServiceInput): Pro
 	const row = orThrow(
 		await supabase.from('services').insert(input).select('id').single<{ id: string }>()
 	);
+	if (!row) throw new Error('the insert returned no row');
 	return row.id;
 }
 
@@ -37,13 +38,15 @@ export async function listForOrganization(
 	supabase: SupabaseClient,
 	organizationId: string
 ): Promise<Service[]> {
-	return orThrow(
-		await supabase
-			.from('services')
-			.select(COLUMNS)
-			.eq('organization_id', organizationId)
-			.order('created_at')
-			.returns<Service[]>()
+	return (
+		orThrow(
+			await supabase
+				.from('services')
+				.select(COLUMNS)
+				.eq('organization_id', organizationId)
+				.order('created_at')
+				.returns<Service[]>()
+		) ?? []
 	);
 }
 
@@ -54,7 +57,7 @@ export async function update(
 	patch: Partial<Omit<ServiceInput, 'organization_id'>>
 ): Promise<void> {
 	const rows = orThrow(await supabase.from('services').update(patch).eq('id', id).select('id'));
-	if (rows.length === 0) throw new Error('service not updated');
+	if (!rows?.length) throw new Error('service not updated');
 }
 
 /** Links a service to a location of the same organization. */
@@ -89,5 +92,5 @@ export async function listTaxonomy(
 			.order('sort_order')
 			.returns<TaxonomyOption[]>()
 	]);
-	return { supportKinds: orThrow(kinds), targetGroups: orThrow(groups) };
+	return { supportKinds: orThrow(kinds) ?? [], targetGroups: orThrow(groups) ?? [] };
 }

@@ -1,0 +1,61 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '#lib/paraglide/messages.js';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+import { allowAttempt } from '#lib/server/rate-limit.ts';
+import { safeNext } from '../next.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const emailSchema = z.email().max(254);
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const next = safeNext(url.searchParams.get('next'), localizeHref('/account'));
+	if (await locals.user()) redirect(303, next);
+	return { next, linkFailed: url.searchParams.get('error') === 'link' };
+};
+
+function readForm(form: FormData) {
+	const email = String(form.get('email') ?? '').trim();
+	const next = safeNext(String(form.get('next') ?? ''), localizeHref('/account'));
+	return { email, next };
+}
+
+export const actions: Actions = {
+	link: async ({ request, locals, url, getClientAddress }) => {
+		const { email, next } = readForm(await request.formData());
+		const values = { email };
+		if (!emailSchema.safeParse(email).success) {
+			return fail(400, { values, errors: { email: m.account_error_invalid_email() } });
+		}
+		if (!allowAttempt('sign_in', { ip: getClientAddress() })) {
+			return fail(429, { values, errors: { form: m.account_error_rate_limited() } });
+		}
+		const callback = new URL(localizeHref('/account/callback'), url.origin);
+		callback.searchParams.set('next', next);
+		const { error } = await locals.supabase.auth.signInWithOtp({
+			email,
+			options: { emailRedirectTo: callback.href }
+		});
+		if (error) return fail(400, { values, errors: { form: m.account_sign_in_link_failed() } });
+		return { sent: true, values };
+	},
+	password: async ({ request, locals, getClientAddress }) => {
+		const form = await request.formData();
+		const { email, next } = readForm(form);
+		const password = String(form.get('password') ?? '');
+		const values = { email };
+		if (!emailSchema.safeParse(email).success) {
+			return fail(400, { values, errors: { email: m.account_error_invalid_email() } });
+		}
+		if (!allowAttempt('sign_in', { ip: getClientAddress() })) {
+			return fail(429, { values, errors: { form: m.account_error_rate_limited() } });
+		}
+		if (password.length < 6 || password.length > 200) {
+			return fail(400, { values, errors: { password: m.account_sign_in_wrong_password() } });
+		}
+		const { error } = await locals.supabase.auth.signInWithPassword({ email, password });
+		if (error)
+			return fail(400, { values, errors: { password: m.account_sign_in_wrong_password() } });
+		redirect(303, next);
+	}
+};

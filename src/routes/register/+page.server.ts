@@ -1,0 +1,113 @@
+import { fail, redirect } from '@sveltejs/kit';
+import {
+	STEPS,
+	decodeDraft,
+	encodeDraft,
+	fieldErrors,
+	languageOptions,
+	nextStep,
+	previousStep,
+	readStep,
+	registrationSchema,
+	stepSchemas,
+	type Step
+} from '#lib/domain/registration/index.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import * as locations from '#lib/server/db/locations.ts';
+import * as organizations from '#lib/server/db/organizations.ts';
+import * as profiles from '#lib/server/db/profiles.ts';
+import * as services from '#lib/server/db/services.ts';
+import { requireRole } from '#lib/server/guards.ts';
+import { allowAttempt } from '#lib/server/rate-limit.ts';
+import { notifyModerators } from './notify.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	await requireRole(event);
+	const supabase = event.locals.supabase;
+	const [categories, taxonomy, quartiers] = await Promise.all([
+		organizations.listCategories(supabase),
+		services.listTaxonomy(supabase),
+		locations.listQuartiers(supabase)
+	]);
+	return { categories, taxonomy, quartiers, languages: languageOptions(getLocale()) };
+};
+
+function currentStep(form: FormData): Step {
+	const step = form.get('step');
+	return STEPS.find((s) => s === step) ?? 'who';
+}
+
+export const actions: Actions = {
+	step: async (event) => {
+		await requireRole(event);
+		const form = await event.request.formData();
+		const step = currentStep(form);
+		const draft = decodeDraft(form.get('draft'));
+		const values = readStep(step, form);
+		if (String(form.get('homepage') ?? '') !== '') {
+			return fail(400, { step, draft: encodeDraft(draft), values, errors: { '': ['invalid'] } });
+		}
+		const parsed = stepSchemas[step].safeParse(values);
+		if (form.get('intent') === 'back') {
+			if (parsed.success) draft[step] = values;
+			return { step: previousStep(step), draft: encodeDraft(draft), values: null, errors: {} };
+		}
+		if (!parsed.success) {
+			return fail(400, {
+				step,
+				draft: encodeDraft(draft),
+				values,
+				errors: fieldErrors(parsed.error)
+			});
+		}
+		draft[step] = values;
+		return { step: nextStep(step), draft: encodeDraft(draft), values: null, errors: {} };
+	},
+	submit: async (event) => {
+		const viewer = await requireRole(event);
+		const form = await event.request.formData();
+		const draft = decodeDraft(form.get('draft'));
+		const values = readStep('review', form);
+		const fields = { step: 'review' as Step, draft: encodeDraft(draft), values };
+		if (String(form.get('homepage') ?? '') !== '') {
+			return fail(400, { ...fields, errors: { '': ['invalid'] } });
+		}
+		const review = stepSchemas.review.safeParse(values);
+		if (!review.success) return fail(400, { ...fields, errors: fieldErrors(review.error) });
+		// Every step again: the draft came back from the browser.
+		const parsed = registrationSchema.safeParse(draft);
+		if (!parsed.success) {
+			const first = parsed.error.issues[0]?.path[0];
+			const step = STEPS.find((s) => s === first) ?? 'who';
+			const stepResult = stepSchemas[step].safeParse(draft[step] ?? {});
+			const errors = stepResult.success ? { '': ['invalid'] } : fieldErrors(stepResult.error);
+			return fail(400, { step, draft: fields.draft, values: draft[step] ?? {}, errors });
+		}
+		if (!allowAttempt('register', { ip: event.getClientAddress(), userId: viewer.user.id })) {
+			return fail(429, { ...fields, errors: { '': ['rate_limited'] } });
+		}
+		const supabase = event.locals.supabase;
+		const quartier = (await locations.listQuartiers(supabase)).find(
+			(q) => q.mdrc === parsed.data.where.mdrc
+		);
+		if (!quartier) {
+			return fail(400, {
+				step: 'where' as Step,
+				draft: fields.draft,
+				values: draft.where ?? {},
+				errors: { mdrc: ['invalid_choice'] }
+			});
+		}
+		if (!viewer.roles.includes('org_editor') && !viewer.roles.includes('moderator')) {
+			await profiles.becomeOrgEditor(supabase);
+		}
+		const id = await organizations.register(supabase, {
+			registration: parsed.data,
+			userId: viewer.user.id,
+			quartierPoint: { lon: quartier.point_lon, lat: quartier.point_lat }
+		});
+		await notifyModerators(supabase, { name: parsed.data.who.name, origin: event.url.origin });
+		redirect(303, localizeHref(`/manage?registered=${id}`));
+	}
+};
