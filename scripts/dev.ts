@@ -35,7 +35,8 @@ if (!env.PUBLIC_SUPABASE_URL) {
 	env.PUBLIC_SUPABASE_URL = gateway.url;
 	env.PUBLIC_SUPABASE_ANON_KEY = gateway.anonKey;
 	console.log(`[dev] local Supabase API: ${gateway.url} (mailbox: ${gateway.url}/mailbox)`);
-	if (existsSync(accountsFile)) {
+	// The seed has just listed them on a first start.
+	if (!fresh && existsSync(accountsFile)) {
 		const accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as {
 			role: string;
 			email: string;
