@@ -52,6 +52,28 @@ describe('hasPointWithin', () => {
 		}
 	});
 
+	it('leaves out non-finite points', () => {
+		const index = createGridIndex({
+			points: [GRAND_PLACE, [Number.NaN, 50.8]],
+			cellSizeMeters: 500
+		});
+		expect(index.size).toBe(1);
+		expect(hasPointWithin(index, GRAND_PLACE, 1)).toBe(true);
+	});
+
+	it('grows the cells when the points span too large an area, and stays exact', () => {
+		const points: [number, number][] = [
+			[-150, -50],
+			[150, 60],
+			GRAND_PLACE
+		];
+		const index = createGridIndex({ points, cellSizeMeters: 1 });
+		expect(index.cellSizeMeters).toBeGreaterThan(1);
+		expect(index.columns * index.rows).toBeLessThanOrEqual(1 << 22);
+		expect(hasPointWithin(index, at(GRAND_PLACE, 20, 45), 25)).toBe(true);
+		expect(hasPointWithin(index, at(GRAND_PLACE, 30, 45), 25)).toBe(false);
+	});
+
 	// The brute-force reference: Turf's distance to every point.
 	function bruteForce(points: [number, number][], query: [number, number], radius: number) {
 		return points.some((p) => distance(point(query), point(p), { units: 'meters' }) <= radius);

@@ -5,9 +5,6 @@
 export const EARTH_RADIUS_METERS = 6371008.8;
 
 const DEG = Math.PI / 180;
-// Cell keys pack two non-negative cell numbers into one safe integer.
-const KEY_OFFSET = 2 ** 25;
-const KEY_STRIDE = 2 ** 26;
 // Guards the cell range against rounding; distances themselves are checked exactly.
 const RANGE_MARGIN = 1 + 1e-6;
 
@@ -28,24 +25,31 @@ export function haversineMeters(from: readonly [number, number], to: readonly [n
 
 /** A grid of points built by {@link createGridIndex}; query it with {@link hasPointWithin}. */
 export interface GridIndex {
+	/** Cell side; may exceed the requested size when the points span a very large area. */
 	readonly cellSizeMeters: number;
 	/** Cosine of the projection's reference latitude (the largest |lat| among the points). */
 	readonly cosReference: number;
+	/** Number of indexed (finite) points. */
 	readonly size: number;
-	/** Per cell: flat `[lonRad, latRad, cosLat, …]` triples. */
-	readonly cells: ReadonlyMap<number, Float64Array>;
+	readonly ixMin: number;
+	readonly iyMin: number;
+	readonly columns: number;
+	readonly rows: number;
+	/** Compressed rows: points of cell `c` are triples `cellStart[c]` … `cellStart[c + 1] - 1`. */
+	readonly cellStart: Int32Array;
+	/** Flat `[lonRad, latRad, cosLat, …]` triples ordered by cell. */
+	readonly coordinates: Float64Array;
 }
 
-function cellKey(ix: number, iy: number) {
-	return (ix + KEY_OFFSET) * KEY_STRIDE + (iy + KEY_OFFSET);
-}
+// Caps the dense cell table (about 16 MB of offsets); beyond it cells grow instead.
+const MAX_CELLS = 1 << 22;
 
 /**
  * Buckets `[lon, lat]` points (WGS84 degrees) into square cells of `cellSizeMeters` in an
  * equirectangular projection whose reference latitude is the largest |lat| of the points. With that
  * choice a projected east–west offset never exceeds the true distance for points in the index,
  * which keeps the cell search exact. Meant for local scales (a city, < 100 km) away from the poles
- * and the antimeridian.
+ * and the antimeridian. Non-finite points are left out.
  *
  * @example
  * const index = createGridIndex({ points: [[4.3517, 50.8465]], cellSizeMeters: 500 });
@@ -59,22 +63,69 @@ export function createGridIndex({
 	cellSizeMeters: number;
 }): GridIndex {
 	if (!(cellSizeMeters > 0)) throw new RangeError('cellSizeMeters must be positive');
+	const finite = points.filter(([lon, lat]) => Number.isFinite(lon) && Number.isFinite(lat));
 	let maxAbsLat = 0;
-	for (const [, lat] of points) maxAbsLat = Math.max(maxAbsLat, Math.abs(lat));
+	let minX = Infinity;
+	let maxX = -Infinity;
+	let minY = Infinity;
+	let maxY = -Infinity;
+	for (const [, lat] of finite) maxAbsLat = Math.max(maxAbsLat, Math.abs(lat));
 	const cosReference = Math.cos(maxAbsLat * DEG);
-	const scale = (EARTH_RADIUS_METERS * DEG) / cellSizeMeters;
-
-	const buckets = new Map<number, number[]>();
-	for (const [lon, lat] of points) {
-		const key = cellKey(Math.floor(lon * scale * cosReference), Math.floor(lat * scale));
-		const latRad = lat * DEG;
-		let bucket = buckets.get(key);
-		if (!bucket) buckets.set(key, (bucket = []));
-		bucket.push(lon * DEG, latRad, Math.cos(latRad));
+	for (const [lon, lat] of finite) {
+		const x = lon * cosReference;
+		minX = Math.min(minX, x);
+		maxX = Math.max(maxX, x);
+		minY = Math.min(minY, lat);
+		maxY = Math.max(maxY, lat);
 	}
-	const cells = new Map<number, Float64Array>();
-	for (const [key, bucket] of buckets) cells.set(key, Float64Array.from(bucket));
-	return { cellSizeMeters, cosReference, size: points.length, cells };
+	let cellSize = cellSizeMeters;
+	const metersPerDegree = EARTH_RADIUS_METERS * DEG;
+	const cellCount = (size: number) =>
+		(Math.floor((maxX * metersPerDegree) / size) - Math.floor((minX * metersPerDegree) / size) + 1) *
+		(Math.floor((maxY * metersPerDegree) / size) - Math.floor((minY * metersPerDegree) / size) + 1);
+	while (finite.length > 0 && cellCount(cellSize) > MAX_CELLS) cellSize *= 2;
+
+	const scale = metersPerDegree / cellSize;
+	const ixMin = finite.length > 0 ? Math.floor(minX * scale) : 0;
+	const iyMin = finite.length > 0 ? Math.floor(minY * scale) : 0;
+	const columns = finite.length > 0 ? Math.floor(maxX * scale) - ixMin + 1 : 0;
+	const rows = finite.length > 0 ? Math.floor(maxY * scale) - iyMin + 1 : 0;
+
+	// Counting sort into compressed rows: no per-cell arrays, no hashing.
+	const cellOf = new Int32Array(finite.length);
+	const cellStart = new Int32Array(columns * rows + 1);
+	finite.forEach(([lon, lat], i) => {
+		const ix = Math.floor(lon * cosReference * scale) - ixMin;
+		const iy = Math.floor(lat * scale) - iyMin;
+		const c = ix * rows + iy;
+		cellOf[i] = c;
+		cellStart[c + 1] = (cellStart[c + 1] as number) + 1;
+	});
+	for (let c = 0; c < columns * rows; c++) {
+		cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
+	}
+	const fill = cellStart.slice(0, Math.max(0, columns * rows));
+	const coordinates = new Float64Array(finite.length * 3);
+	finite.forEach(([lon, lat], i) => {
+		const c = cellOf[i] as number;
+		const at = (fill[c] as number) * 3;
+		fill[c] = (fill[c] as number) + 1;
+		const latRad = lat * DEG;
+		coordinates[at] = lon * DEG;
+		coordinates[at + 1] = latRad;
+		coordinates[at + 2] = Math.cos(latRad);
+	});
+	return {
+		cellSizeMeters: cellSize,
+		cosReference,
+		size: finite.length,
+		ixMin,
+		iyMin,
+		columns,
+		rows,
+		cellStart,
+		coordinates
+	};
 }
 
 /**
@@ -94,7 +145,7 @@ export function hasPointWithin(
 	const cosLat = Math.cos(latRad);
 	const lonRad = lon * DEG;
 	const scale = (EARTH_RADIUS_METERS * DEG) / index.cellSizeMeters;
-	const x = lon * scale * index.cosReference;
+	const x = lon * index.cosReference * scale;
 	const y = lat * scale;
 	// North–south offsets never exceed the distance; east–west ones may grow by
 	// cosReference / cos(lat) when the query lies further from the equator than every point.
@@ -104,18 +155,19 @@ export function hasPointWithin(
 	const halfAngle = Math.min(radiusMeters / (2 * EARTH_RADIUS_METERS), Math.PI / 2);
 	const aMax = Math.sin(halfAngle) ** 2;
 
-	const ix0 = Math.floor(x - reachX);
-	const ix1 = Math.floor(x + reachX);
-	const iy0 = Math.floor(y - reachY);
-	const iy1 = Math.floor(y + reachY);
+	const ix0 = Math.max(Math.floor(x - reachX) - index.ixMin, 0);
+	const ix1 = Math.min(Math.floor(x + reachX) - index.ixMin, index.columns - 1);
+	const iy0 = Math.max(Math.floor(y - reachY) - index.iyMin, 0);
+	const iy1 = Math.min(Math.floor(y + reachY) - index.iyMin, index.rows - 1);
+	const { cellStart, coordinates } = index;
 	for (let ix = ix0; ix <= ix1; ix++) {
 		for (let iy = iy0; iy <= iy1; iy++) {
-			const cell = index.cells.get(cellKey(ix, iy));
-			if (!cell) continue;
-			for (let i = 0; i < cell.length; i += 3) {
-				const sinLat = Math.sin(((cell[i + 1] as number) - latRad) / 2);
-				const sinLon = Math.sin(((cell[i] as number) - lonRad) / 2);
-				const a = sinLat * sinLat + cosLat * (cell[i + 2] as number) * sinLon * sinLon;
+			const c = ix * index.rows + iy;
+			const end = (cellStart[c + 1] as number) * 3;
+			for (let i = (cellStart[c] as number) * 3; i < end; i += 3) {
+				const sinLat = Math.sin(((coordinates[i + 1] as number) - latRad) / 2);
+				const sinLon = Math.sin(((coordinates[i] as number) - lonRad) / 2);
+				const a = sinLat * sinLat + cosLat * (coordinates[i + 2] as number) * sinLon * sinLon;
 				if (a <= aMax) return true;
 			}
 		}

@@ -109,14 +109,17 @@ export function computeSupply({
 		const t = tally(r.mdrc);
 		if (matchesFilters(r, byKindFilter)) bump(t.byCategory, r.category);
 		if (matchesFilters(r, byCategoryFilter)) {
-			for (const kind of new Set(r.support_kinds)) bump(t.bySupportKind, kind);
+			r.support_kinds.forEach((kind, i) => {
+				// A kind listed twice counts once.
+				if (r.support_kinds.indexOf(kind) === i) bump(t.bySupportKind, kind);
+			});
 		}
 		if (!selected) continue;
 		t.selected += 1;
 		t.serving += 1;
-		for (const mdrc of new Set(r.service_area_mdrc ?? [])) {
-			if (mdrc !== r.mdrc) tally(mdrc).serving += 1;
-		}
+		r.service_area_mdrc?.forEach((mdrc, i, area) => {
+			if (mdrc !== r.mdrc && area.indexOf(mdrc) === i) tally(mdrc).serving += 1;
+		});
 	}
 
 	const result = new Map<number, QuartierSupply>();

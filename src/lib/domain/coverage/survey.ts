@@ -90,13 +90,19 @@ export function computeSurveyStatus({
 		}
 	}
 	const entries = new Map<number, { total: number; recent: number }>();
+	// Many entries share a confirmation date: parse each distinct date once.
+	const recentByDate = new Map<string, boolean>();
 	for (const r of resources) {
 		let e = entries.get(r.mdrc);
 		if (!e) entries.set(r.mdrc, (e = { total: 0, recent: 0 }));
 		e.total += 1;
-		if (r.assured_date !== null && isRecent(ageInDays(r.assured_date, now), recentDays)) {
-			e.recent += 1;
+		if (r.assured_date === null) continue;
+		let recent = recentByDate.get(r.assured_date);
+		if (recent === undefined) {
+			recent = isRecent(ageInDays(r.assured_date, now), recentDays);
+			recentByDate.set(r.assured_date, recent);
 		}
+		if (recent) e.recent += 1;
 	}
 
 	const result = new Map<number, SurveyStatus>();
