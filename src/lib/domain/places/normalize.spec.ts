@@ -22,11 +22,11 @@ describe('text folding', () => {
 	});
 
 	it('counts edits with a bound', () => {
-		expect(boundedEditDistance('chausee', 'chaussee', 2)).toBe(1);
-		expect(boundedEditDistance('wvare', 'wavre', 1)).toBe(1); // adjacent swap
-		expect(boundedEditDistance('royale', 'royale', 1)).toBe(0);
-		expect(boundedEditDistance('wavre', 'waterloo', 2)).toBe(3);
-		expect(boundedEditDistance('abc', 'xyz', 1)).toBe(2);
+		expect(boundedEditDistance({ from: 'chausee', to: 'chaussee', maxEdits: 2 })).toBe(1);
+		expect(boundedEditDistance({ from: 'wvare', to: 'wavre', maxEdits: 1 })).toBe(1); // adjacent swap
+		expect(boundedEditDistance({ from: 'royale', to: 'royale', maxEdits: 1 })).toBe(0);
+		expect(boundedEditDistance({ from: 'wavre', to: 'waterloo', maxEdits: 2 })).toBe(3);
+		expect(boundedEditDistance({ from: 'abc', to: 'xyz', maxEdits: 1 })).toBe(2);
 	});
 
 	it('rules out distant words by their letter sets', () => {

@@ -50,9 +50,10 @@ let rowC = new Int32Array(64);
  * Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent swaps) between
  * two strings, or `maxEdits + 1` as soon as it is known to exceed `maxEdits`.
  *
- * @example boundedEditDistance('chausee', 'chaussee', 2) // 1
+ * @example boundedEditDistance({ from: 'chausee', to: 'chaussee', maxEdits: 2 }) // 1
  */
-export function boundedEditDistance(a: string, b: string, maxEdits: number): number {
+export function boundedEditDistance(pair: { from: string; to: string; maxEdits: number }): number {
+	const { from: a, to: b, maxEdits } = pair;
 	if (Math.abs(a.length - b.length) > maxEdits) return maxEdits + 1;
 	if (b.length + 1 > rowA.length) {
 		rowA = new Int32Array(b.length + 1);

@@ -347,7 +347,7 @@ export function createStreetIndex(input: StreetIndexInput): StreetIndex {
 				if (bitCount(typedLetters ^ (tokenLetters[tokenId] ?? 0)) > 2 * maxEdits) continue;
 				const token = vocabulary[tokenId] ?? '';
 				if (token === typed) continue;
-				const edits = boundedEditDistance(typed, token, maxEdits);
+				const edits = boundedEditDistance({ from: typed, to: token, maxEdits });
 				if (edits <= maxEdits) record(tokenId, 1, edits);
 			}
 		}
@@ -360,7 +360,9 @@ export function createStreetIndex(input: StreetIndexInput): StreetIndex {
 				if (!token.startsWith(first)) break;
 				if (token.length <= typed.length || token.startsWith(typed)) continue;
 				if (bitCount(typedLetters ^ letterSet(token.slice(0, typed.length))) > 2) continue;
-				if (boundedEditDistance(typed, token.slice(0, typed.length), 1) <= 1)
+				if (
+					boundedEditDistance({ from: typed, to: token.slice(0, typed.length), maxEdits: 1 }) <= 1
+				)
 					record(tokenId, 0.8, 1);
 			}
 		}

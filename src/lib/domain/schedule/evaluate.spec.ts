@@ -129,6 +129,14 @@ describe('isOpenAt and stateAt', () => {
 			});
 		});
 
+		it('moves a closing time that falls in the spring gap forward by the gap', () => {
+			// Saturday 28 March 2026 20:00 CET to the non-existent Sunday 02:30, read as 03:30 CEST.
+			expect(nextOpening(parsed('Sa 20:00-02:30'), at('2026-03-28T12:00:00Z'))).toEqual({
+				opensAt: at('2026-03-28T19:00:00Z'),
+				closesAt: at('2026-03-29T01:30:00Z')
+			});
+		});
+
 		it('keeps a full-day Sunday rule whole on both change days', () => {
 			const sunday = parsed('Su 00:00-24:00');
 			expect(nextOpening(sunday, at('2026-03-28T12:00:00Z'))).toEqual({

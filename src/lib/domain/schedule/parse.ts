@@ -46,7 +46,7 @@ const WORD_AFTER_COMMA = /,\s*([A-Za-z]+)/y;
 const INTEGER = /-?\d+/y;
 const CLOCK = /(\d{1,2}):(\d{2})/y;
 const CLOCK_JUNK = /[\d:]+/y;
-const COMMA_THEN_LETTER = /,\s*[A-Za-z"]/y;
+const COMMA_THEN_RULE = /,\s*(?:[A-Za-z"]|24\/7)/y;
 const STATE_WORDS = new Set(['open', 'off', 'closed', 'unknown']);
 // Recognised OSM words outside the subset: reported as unsupported rather than as typos.
 const UNSUPPORTED_WORDS = new Set(['sh', 'week', 'easter', 'sunrise', 'sunset', 'dawn', 'dusk']);
@@ -233,8 +233,8 @@ function parseTimes(cursor: Cursor): TimeSpan[] {
 		}
 		spans.push({ startMinutes, endMinutes });
 		cursor.skipSpaces();
-		// A comma followed by a word starts an additional rule, not another time span.
-		if (cursor.peek() !== ',' || cursor.match(COMMA_THEN_LETTER)) return spans;
+		// A comma followed by a word, a comment or 24/7 starts an additional rule, not a time span.
+		if (cursor.peek() !== ',' || cursor.match(COMMA_THEN_RULE)) return spans;
 		cursor.pos++;
 		cursor.skipSpaces();
 	}
@@ -353,7 +353,11 @@ function pad2(value: number): string {
 	return String(value).padStart(2, '0');
 }
 
-/** Formats minutes after midnight as `HH:MM` (`26:00` for extended times). */
+/**
+ * Formats minutes after midnight as `HH:MM` (`26:00` for extended times).
+ *
+ * @example formatClock(810) // '13:30'
+ */
 export function formatClock(minutes: number): string {
 	return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }
