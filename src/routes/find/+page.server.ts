@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import type { Actions } from './$types';
 import { quartierAt } from '#lib/domain/geo/quartier.ts';
 import { finderQuerySchema, type FinderQuery } from '#lib/domain/search/index.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
@@ -82,4 +83,4 @@ export const actions = {
 		params.set('signalled', '1');
 		redirect(303, localizeHref(`/find?${params}`));
 	}
-};
+} satisfies Actions;

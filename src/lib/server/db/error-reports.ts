@@ -1,22 +1,13 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { REPORT_KINDS } from '#lib/domain/finder/report.ts';
 import { orThrow } from './errors.ts';
-
-/** The kinds of error the public may report on an entry. */
-export const ERROR_REPORT_KINDS = [
-	'closed',
-	'wrong_contact',
-	'wrong_address',
-	'wrong_schedule',
-	'wrong_description',
-	'other'
-] as const;
 
 /** An anonymous report that a published entry is wrong; no name, e-mail or address. */
 export type ErrorReportInput = {
 	organization_id: string;
 	service_id: string | null;
 	location_id: string | null;
-	kind: (typeof ERROR_REPORT_KINDS)[number];
+	kind: (typeof REPORT_KINDS)[number];
 	message: string | null;
 };
 

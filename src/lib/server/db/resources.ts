@@ -46,7 +46,7 @@ export const RESOURCE_COLUMNS =
 /** What the finder ranks and shows on a result card: the engine's columns and quartier names. */
 export type ResourceListRow = ResourceRow & { quartier_name_fr: string; quartier_name_nl: string };
 
-/** The columns of {@link ResourceListRow}; a search reads no descriptions of contacts it won't show. */
+/** The columns of {@link ResourceListRow}; a search reads no contacts or details it does not show. */
 export const LIST_COLUMNS =
 	'id, organization_id, organization_name, service_name, category, description_fr, description_nl, ' +
 	'description_en, lon, lat, mdrc, location_precision, languages, support_kinds, target_groups, ' +

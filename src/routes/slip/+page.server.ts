@@ -1,0 +1,42 @@
+import QRCode from 'qrcode';
+import type { UiLocale } from '#lib/domain/finder/languages.ts';
+import { parseSlipParams, slipPath } from '#lib/domain/finder/slip.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import * as geography from '#lib/server/db/geography.ts';
+import * as resources from '#lib/server/db/resources.ts';
+import * as taxonomy from '#lib/server/db/taxonomy.ts';
+
+// The slip is generated from the address alone; nothing about the resident is stored.
+export async function load({ url, locals }) {
+	const { ids, lang, tooMany } = parseSlipParams(url.searchParams, getLocale() as UiLocale);
+	const [entries, terms, communes] = await Promise.all([
+		resources.getMany(locals.supabase, ids),
+		taxonomy.load(locals.supabase),
+		geography.listCommunes(locals.supabase)
+	]);
+	const slips = await Promise.all(
+		entries.map(async (entry) => {
+			const link = new URL(localizeHref(`/resources/${entry.id}`, { locale: lang }), url.origin);
+			const svg = await QRCode.toString(link.href, {
+				type: 'svg',
+				margin: 1,
+				errorCorrectionLevel: 'M'
+			});
+			const qr = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+			return {
+				entry: { ...entry, contacts: entry.contacts.filter((contact) => contact.public) },
+				category: taxonomy.labelOf(terms.categories, entry.category, lang),
+				commune: communes.find((c) => c.nis === entry.nis) ?? null,
+				link: link.href,
+				qr
+			};
+		})
+	);
+	return {
+		lang,
+		tooMany,
+		slips,
+		shareLink: new URL(localizeHref(slipPath(ids, lang)), url.origin).href,
+		today: new Date().toISOString().slice(0, 10)
+	};
+}
