@@ -1,4 +1,4 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, GeoJsonProperties, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { CoverageResult, QuartierCoverage } from './compute.ts';
 import {
 	GAP_INDEX_FORMULA,
@@ -211,11 +211,11 @@ function emptyQuartier(result: CoverageResult): QuartierCoverage {
 	};
 }
 
-/** Quartier polygons keyed by `properties.mdrc`, e.g. `quartiers_monitoring.geojson`. */
-export type QuartierGeometries = FeatureCollection<
-	Polygon | MultiPolygon,
-	{ mdrc: number | string } & Record<string, unknown>
->;
+/**
+ * Quartier polygons keyed by `properties.mdrc`, e.g. `quartiers_monitoring.geojson`. Features
+ * that are not (Multi)Polygons or lack an `mdrc` are ignored.
+ */
+export type QuartierGeometries = FeatureCollection<Geometry | null, GeoJsonProperties>;
 
 /** GeoJSON export: a FeatureCollection with a top-level `metadata` member. */
 export interface CoverageGeoJson extends FeatureCollection<
@@ -248,7 +248,11 @@ export function toGeoJson(
 ): CoverageGeoJson {
 	const geometries = new Map<number, Polygon | MultiPolygon>();
 	for (const f of quartierGeometries.features) {
-		if (f.geometry) geometries.set(Number(f.properties.mdrc), f.geometry);
+		const mdrc = Number(f.properties?.mdrc);
+		const g = f.geometry;
+		if (Number.isFinite(mdrc) && g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) {
+			geometries.set(mdrc, g);
+		}
 	}
 	return {
 		type: 'FeatureCollection',
