@@ -79,6 +79,20 @@ function fail(what: string, error: { message: string; code?: string } | null): v
 		throw new Error(`seed: ${what}: ${error.message}${error.code ? ` (${error.code})` : ''}`);
 }
 
+/**
+ * fetch that retries a request once when the connection failed before any response, e.g. a
+ * kept-alive socket the server closed while the seed was busy computing. Ids are deterministic,
+ * so a retried insert can never duplicate rows: at worst it fails on the primary key.
+ */
+const retryingFetch: typeof fetch = async (input, init) => {
+	try {
+		return await fetch(input, init);
+	} catch (error) {
+		if (!(error instanceof TypeError)) throw error;
+		return fetch(input, init);
+	}
+};
+
 async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<void>): Promise<void> {
 	for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
 }
@@ -205,16 +219,13 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
 	const dir = opts.dataDir ?? sharedDataDir();
 	const count = opts.demo ?? 320;
 	const supabase = createClient(opts.url, opts.serviceRoleKey, {
-		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		global: { fetch: retryingFetch }
 	});
 
 	const { communes, quartiers, taxonomy } = await loadReferenceData(supabase, dir, log);
-
-	const ids: string[] = [];
-	for (const account of DEMO_ACCOUNTS) ids.push(await ensureAccount(supabase, account));
-	for (const a of DEMO_ACCOUNTS) log(`account ${a.role}: ${a.email} / ${a.password}`);
-	const editors = ids.filter((_, i) => DEMO_ACCOUNTS[i]?.role === 'org_editor');
-
+	// Generated before the accounts are created, so the long synchronous step does not sit
+	// between requests on a kept-alive connection.
 	const demo = generateDemo({
 		count,
 		today: opts.today ?? new Date().toISOString().slice(0, 10),
@@ -224,6 +235,12 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
 		communes,
 		taxonomy
 	});
+
+	const ids: string[] = [];
+	for (const account of DEMO_ACCOUNTS) ids.push(await ensureAccount(supabase, account));
+	for (const a of DEMO_ACCOUNTS) log(`account ${a.role}: ${a.email} / ${a.password}`);
+	const editors = ids.filter((_, i) => DEMO_ACCOUNTS[i]?.role === 'org_editor');
+
 	await replaceDemoData(supabase, demo, count > 0 ? editors : []);
 	const { error } = await supabase
 		.from('app_settings')

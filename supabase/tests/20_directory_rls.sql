@@ -4,7 +4,7 @@
 begin;
 -- pgTAP lives in extensions on Supabase; a fresh session may not have it on its path yet.
 set local search_path to "$user", public, extensions;
-select plan(101);
+select plan(103);
 
 -- Fixture (the same block opens every test file; files run independently): users for each
 -- role, two org editors with an active and a pending organization each, services, locations
@@ -234,6 +234,17 @@ reset role;
 select is_empty(
 	$$select 1 from public.locations where lon = 4.3530 and lat = 50.8470$$,
 	'the exact point submitted for a quartier-only location is not stored at all'
+);
+update public.quartiers set point_lon = point_lon + 0.0001, point_lat = point_lat - 0.0001 where mdrc = 1;
+select results_eq(
+	$$select l.lon, l.lat from public.locations l where l.id = 'd0000000-0000-4000-8000-00000000000b'$$,
+	$$select point_lon, point_lat from public.quartiers where mdrc = 1$$,
+	'a quartier-only location follows its quartier''s representative point when it moves'
+);
+select results_eq(
+	$$select lon, lat from public.locations where id = 'd0000000-0000-4000-8000-00000000000a'$$,
+	$$values (4.3520::float8, 50.8465::float8)$$,
+	'an exact location keeps its own point when the quartier''s point moves'
 );
 
 select * from finish();

@@ -1056,11 +1056,11 @@ export type Database = {
 					eligibility_description: string | null;
 					id: string;
 					languages: string[];
-					lat: number | null;
+					lat: number;
 					location_id: string;
 					location_name: string | null;
 					location_precision: string;
-					lon: number | null;
+					lon: number;
 					mdrc: number;
 					nis: string;
 					organization_alternate_name: string | null;
