@@ -44,6 +44,8 @@ describe('toCsv', () => {
 		expect(text).toContain(MEASURES.walking_coverage_pct.label.fr);
 		for (const s of Object.values(SOURCES)) expect(text).toContain(s.licence);
 		expect(text).toContain(SOURCES.statbel_population_2019.attribution);
+		expect(text).toContain('# region: population=1205395; population_65plus=');
+		expect(text).toContain('# need_signals_detail: ');
 	});
 
 	it('has a header row then one row per quartier', () => {

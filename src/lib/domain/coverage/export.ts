@@ -107,6 +107,29 @@ function measureFor(column: string): (typeof MEASURES)[MeasureId] | undefined {
 	return (MEASURES as Record<string, (typeof MEASURES)[MeasureId]>)[id];
 }
 
+// Regional reference values as one comment line, so the table itself holds quartiers only.
+function regionSummary(result: CoverageResult) {
+	const r = result.region;
+	const parts: [string, CsvValue][] = [
+		['population', r.population],
+		['population_65plus', round(r.need.population_65plus.value, 0)],
+		['share_65plus_pct', round(r.need.share_65plus_pct.value, 2)],
+		['single_households_pct', round(r.need.single_households_pct.value, 2)],
+		['median_income_eur', round(r.need.median_income_eur.value, 0)],
+		['supply_count', r.supply.count],
+		['supply_per_1000', round(r.supply.per1000Residents, 3)],
+		['supply_per_1000_65plus', round(r.supply.per1000Residents65plus, 3)],
+		['dormant_count', r.supply.dormant],
+		...r.walking.map((t): [string, CsvValue] => [
+			`walking_coverage_pct_${t.thresholdMeters}m`,
+			percent(t.share)
+		]),
+		['quartiers_not_surveyed', r.surveyStatusCounts.not_surveyed],
+		['quartiers_blind_spot', r.findingCounts.blind_spot]
+	];
+	return parts.map(([k, v]) => `${k}=${v ?? ''}`).join('; ');
+}
+
 function describeFilters(result: CoverageResult) {
 	const { category, supportKind } = result.parameters.filters;
 	return `category=${category ?? '*'}; support_kind=${supportKind ?? '*'}`;
@@ -130,7 +153,7 @@ export function toCsv(result: CoverageResult, locale: Locale): string {
 		comment(
 			`thresholds_m: ${p.thresholdsMeters.join(' ')}; recent_days: ${p.recentDays}; min_signal_count: ${p.minSignalCount}; include_paused: ${p.includePaused}`
 		),
-		comment(`region_population: ${result.region.population}`),
+		comment(`region: ${regionSummary(result)}`),
 		comment(NOTES[locale]),
 		comment(`gap_index: ${GAP_INDEX_FORMULA.expression}`),
 		...GAP_INDEX_FORMULA.steps.map((s) => comment(`gap_index: ${s[locale]}`)),

@@ -462,6 +462,18 @@ export const MEASURES = {
 			nl: 'Vragen waarvoor geen aanbod gevonden werd. Afgeschermd onder de minimumdrempel.',
 			en: 'Requests for which no resource was found. Suppressed below the minimum count.'
 		}
+	),
+	need_signals_detail: measure(
+		'need_signals_detail',
+		'text',
+		['nabij_entries'],
+		'export date',
+		{ fr: 'Signaux par type d’aide', nl: 'Signalen per soort hulp', en: 'Signals by support kind' },
+		{
+			fr: 'Pour chaque type d’aide: trouvé / non trouvé; "<N" = masqué sous le seuil.',
+			nl: 'Per soort hulp: gevonden / niet gevonden; "<N" = afgeschermd onder de drempel.',
+			en: 'For each support kind: found / not found; "<N" = withheld below the threshold.'
+		}
 	)
 } as const satisfies Record<string, MeasureDefinition>;
 
