@@ -842,5 +842,36 @@ export const scenarios: Scenario[] = [
 		name: 'service role reads everything (BYPASSRLS)',
 		run: async (c) => snap(await c.service.from('reports').select('message').order('message')),
 		check: (s) => expect(s.data).toEqual([{ message: 'broken link' }, { message: 'via rpc' }])
+	},
+	{
+		name: 'embed through a view, both directions',
+		run: async (c) => {
+			const [a, b] = await Promise.all([
+				c.anon
+					.from('published_posts')
+					.select('title, writer:authors(slug), comments(body)')
+					.order('post_id'),
+				c.anon
+					.from('authors')
+					.select('slug, published_posts(title)')
+					.eq('slug', 'ann')
+					.order('title', { referencedTable: 'published_posts' })
+			]);
+			return { data: [a.data, b.data], error: a.error ?? b.error, count: null, status: a.status };
+		},
+		check: (s) => {
+			const [viaView, intoView] = s.data as [Record<string, unknown>[], unknown];
+			expect(viaView[0]).toEqual({
+				title: 'Alpha 2',
+				writer: { slug: 'ann' },
+				comments: [{ body: 'first' }, { body: 'second' }]
+			});
+			expect(intoView).toEqual([
+				{
+					slug: 'ann',
+					published_posts: [{ title: 'Alpha 2' }, { title: 'Beta' }]
+				}
+			]);
+		}
 	}
 ];

@@ -108,6 +108,73 @@ where n.nspname = $1 and p.prokind = 'f'
 order by p.proname, p.oid
 `;
 
+// Each view column's source column, read from the view's query tree like PostgREST does: the
+// top-level target entry for column n is the last `:resno n :resname …` in ev_action's text.
+const VIEW_COLUMNS_SQL = `
+select c.relname as view, a.attnum, a.attname,
+  (regexp_matches(r.ev_action::text, ':resno ' || a.attnum || ' :resname ' || a.attname ||
+     ' :ressortgroupref \\d+ :resorigtbl (\\d+) :resorigcol (\\d+)', 'g')) as origin
+from pg_class c
+join pg_namespace n on n.oid = c.relnamespace
+join pg_rewrite r on r.ev_class = c.oid and r.rulename = '_RETURN'
+join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+where n.nspname = $1 and c.relkind in ('v', 'm')
+`;
+
+const ATTRIBUTE_SQL = `
+select c.oid::text as oid, c.relname as table, a.attnum, a.attname
+from pg_class c join pg_namespace n on n.oid = c.relnamespace
+join pg_attribute a on a.attrelid = c.oid and a.attnum > 0
+where n.nspname = $1 and c.relkind in ('r', 'p')
+`;
+
+/**
+ * Relationships through views: a view exposing all columns of a foreign key (on either side)
+ * takes part in that relationship, as PostgREST infers from view definitions.
+ */
+async function viewForeignKeys(q: Query, schema: string, tableKeys: ForeignKey[]) {
+	const attributes = new Map<string, { table: string; column: string }>();
+	for (const row of (await q(ATTRIBUTE_SQL, [schema])).rows) {
+		attributes.set(`${String(row.oid)}:${String(row.attnum)}`, {
+			table: String(row.table),
+			column: String(row.attname)
+		});
+	}
+	// view -> "table.column" -> view column (the last match per view column wins)
+	const origins = new Map<string, Map<string, string>>();
+	const lastByColumn = new Map<string, string>();
+	for (const row of (await q(VIEW_COLUMNS_SQL, [schema])).rows) {
+		const origin = row.origin as string[] | null;
+		if (!origin) continue;
+		lastByColumn.set(
+			`${String(row.view)}\u0000${String(row.attname)}`,
+			`${origin[0]}:${origin[1]}`
+		);
+	}
+	for (const [key, attr] of lastByColumn) {
+		const [view = '', column = ''] = key.split('\u0000');
+		const source = attributes.get(attr);
+		if (!source) continue;
+		const map = origins.get(view) ?? new Map<string, string>();
+		map.set(`${source.table}.${source.column}`, column);
+		origins.set(view, map);
+	}
+	const keys: ForeignKey[] = [];
+	for (const [view, map] of origins) {
+		for (const fk of tableKeys) {
+			const own = fk.columns.map((c) => map.get(`${fk.table}.${c}`));
+			if (own.every((c): c is string => c !== undefined)) {
+				keys.push({ ...fk, table: view, columns: own });
+			}
+			const referenced = fk.foreignColumns.map((c) => map.get(`${fk.foreignTable}.${c}`));
+			if (referenced.every((c): c is string => c !== undefined)) {
+				keys.push({ ...fk, foreignTable: view, foreignColumns: referenced });
+			}
+		}
+	}
+	return keys;
+}
+
 const KINDS: Record<string, Relation['kind']> = {
 	r: 'table',
 	v: 'view',
@@ -151,13 +218,14 @@ export async function loadSchemaCache(q: Query, schema = 'public'): Promise<Sche
 			primaryKey: JSON.parse(String(row.primary_key)) as string[]
 		});
 	}
-	const foreignKeys: ForeignKey[] = (await q(FOREIGN_KEYS_SQL, [schema])).rows.map((row) => ({
+	const tableKeys: ForeignKey[] = (await q(FOREIGN_KEYS_SQL, [schema])).rows.map((row) => ({
 		constraint: String(row.constraint),
 		table: String(row.table),
 		columns: JSON.parse(String(row.columns)) as string[],
 		foreignTable: String(row.foreign_table),
 		foreignColumns: JSON.parse(String(row.foreign_columns)) as string[]
 	}));
+	const foreignKeys = [...tableKeys, ...(await viewForeignKeys(q, schema, tableKeys))];
 	const functions = new Map<string, DbFunction[]>();
 	for (const row of (await q(FUNCTIONS_SQL, [schema])).rows) {
 		const names = textArray(row.arg_names);
