@@ -69,9 +69,18 @@ export async function applyBootstrap(
 		return new Map(rows.rows.map((r) => [String(r.name), String(r.checksum)]));
 	});
 	for (const file of files) {
-		if (done.has(file)) continue;
 		const text = readFileSync(join(dir, file), 'utf8');
 		const checksum = createHash('sha256').update(text).digest('hex');
+		const recorded = done.get(file);
+		if (recorded !== undefined) {
+			// Bootstrap files are applied once; an edited one needs a fresh database to take effect.
+			if (recorded !== checksum) {
+				console.warn(
+					`supabase-local: ${file} changed since this database was bootstrapped; run \`npm run db:reset\` to apply it`
+				);
+			}
+			continue;
+		}
 		await executor.admin(async (q) => {
 			await runStatements(q, splitStatements(text), file);
 			await q(
