@@ -4,7 +4,7 @@
 begin;
 -- pgTAP lives in extensions on Supabase; a fresh session may not have it on its path yet.
 set local search_path to "$user", public, extensions;
-select plan(72);
+select plan(73);
 
 -- Fixture (the same block opens every test file; files run independently): users for each
 -- role, two org editors with an active and a pending organization each, services, locations
@@ -129,6 +129,7 @@ select lives_ok($$insert into public.change_requests (id, organization_id, note)
 select throws_ok($$insert into public.change_requests (organization_id, note) values ('b0000000-0000-4000-8000-00000000000c', 'x')$$, '42501', null, 'editor A cannot propose changes to editor B''s organization');
 select throws_ok($$insert into public.change_requests (organization_id, note, status) values ('b0000000-0000-4000-8000-00000000000a', 'x', 'applied')$$, '42501', null, 'editor A cannot file an already applied change');
 select throws_ok($$update public.change_requests set status = 'applied' where id = '80000000-0000-4000-8000-000000000001'$$, '42501', null, 'editor A cannot apply their own change request');
+select throws_ok($$update public.change_requests set organization_id = 'b0000000-0000-4000-8000-00000000000c' where id = '80000000-0000-4000-8000-000000000002'$$, '42501', null, 'editor A cannot move their change request to editor B''s organization');
 select results_eq($$update public.change_requests set status = 'withdrawn' where id = '80000000-0000-4000-8000-000000000002' returning status$$, $$values ('withdrawn')$$, 'editor A withdraws their own change request');
 select throws_ok($$delete from public.change_requests$$, '42501', null, 'editor A cannot delete change requests');
 select results_eq($$select count(*)::int from public.error_reports where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values (2)$$, 'editor A reads the error reports on their organization');
