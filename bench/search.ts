@@ -29,10 +29,12 @@ function time(fn: () => void): number {
 	return performance.now() - t0;
 }
 
-const table: { what: string; median: string; p95: string; n: number }[] = [];
+// The minimum is shown too: on a shared machine it is the least disturbed sample.
+const table: { what: string; min: string; median: string; p95: string; n: number }[] = [];
 const record = (what: string, samples: number[]) =>
 	table.push({
 		what,
+		min: Math.min(...samples).toFixed(3),
 		median: median(samples).toFixed(3),
 		p95: percentile(samples, 95).toFixed(3),
 		n: samples.length

@@ -42,6 +42,13 @@ describe('describeSchedule', () => {
 		]);
 		expect(describeSchedule(parsed('24/7'), 'en')).toEqual(['Open 24 hours a day, 7 days a week']);
 		expect(describeSchedule(parsed('Mo-Su 08:00-20:00'), 'en')).toEqual(['Every day, 8:00–20:00']);
+		expect(describeSchedule(parsed('Sa-Su 10:00-12:00'), 'fr')).toEqual([
+			'Samedi et dimanche, 10h00–12h00'
+		]);
+		expect(describeSchedule(parsed('Mo 10:00-12:00, We 14:00-16:00'), 'nl')).toEqual([
+			'Maandag, 10.00–12.00',
+			'Woensdag, 14.00–16.00'
+		]);
 		expect(describeSchedule(parsed('"sur rendez-vous"'), 'fr')).toEqual(['“sur rendez-vous”']);
 		expect(describeSchedule(parsed('Fr 20:00-26:00'), 'en')).toEqual(['Friday, 20:00–2:00']);
 	});

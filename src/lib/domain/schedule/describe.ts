@@ -120,6 +120,8 @@ function describeDay(day: DaySelector, locale: ScheduleLocale): string {
 	if (day.nth) return words.nth(joinList(day.nth.map(words.ordinal), words), from);
 	if (day.from === day.to) return from;
 	if ((day.to - day.from + 7) % 7 === 6) return words.everyDay;
+	// Two days read better as a pair than as a range ("Saturday and Sunday").
+	if ((day.to - day.from + 7) % 7 === 1) return `${from} ${words.and} ${weekdays[day.to] ?? ''}`;
 	return words.range(from, weekdays[day.to] ?? '');
 }
 
