@@ -144,6 +144,34 @@ describe.each(executorKinds)('auth on %s', (kind) => {
 			expect(again.error?.code).toBe('otp_expired');
 		});
 
+		it('resends the confirmation, no more often than the mail frequency allows', async () => {
+			const email = freshEmail('resend');
+			const c = client();
+			await c.auth.signUp({ email, password: PASSWORD });
+			const first = await latestMail(email);
+			const tooSoon = await c.auth.resend({ type: 'signup', email });
+			expect(tooSoon.error?.code).toBe('over_email_send_rate_limit');
+			expect(tooSoon.error?.status).toBe(429);
+
+			await gw.executor.admin((q) =>
+				q(
+					`update auth.users set confirmation_sent_at = now() - interval '1 minute'
+					 where email = $1`,
+					[email]
+				)
+			);
+			expect((await c.auth.resend({ type: 'signup', email })).error).toBeNull();
+			const second = await latestMail(email);
+			expect(second.id).not.toBe(first.id);
+			// Only the latest code is valid.
+			if (codeOf(first) !== codeOf(second)) {
+				const stale = await c.auth.verifyOtp({ email, token: codeOf(first), type: 'email' });
+				expect(stale.error?.code).toBe('otp_expired');
+			}
+			const fresh = await c.auth.verifyOtp({ email, token: codeOf(second), type: 'email' });
+			expect(fresh.error).toBeNull();
+		});
+
 		it('refuses a registered address, a short password and a malformed address', async () => {
 			const email = await confirmedUser('dup');
 			const c = client();
