@@ -182,3 +182,26 @@ describe('draft', () => {
 		expect(decodeDraft(encodeDraft({ who: { a: 1 } }).slice(0, 5))).toEqual({});
 	});
 });
+
+describe('edit and pause', () => {
+	it('needs hours that parse when the kind is hours', async () => {
+		const { editSchema } = await import('./schema.ts');
+		const base = { name: 'Groupe', description_fr: 'Texte', accepting_new: 'open' };
+		expect(
+			editSchema.safeParse({ ...base, schedule_kind: 'hours', opening_hours: 'Xx' }).success
+		).toBe(false);
+		expect(
+			editSchema.safeParse({ ...base, schedule_kind: 'hours', opening_hours: 'We 14:00-17:00' })
+				.success
+		).toBe(true);
+	});
+
+	it('accepts a return date after today and within a year', async () => {
+		const { pauseSchema } = await import('./schema.ts');
+		const schema = pauseSchema('2026-11-23');
+		expect(schema.safeParse({ paused_until: '2026-12-01' }).success).toBe(true);
+		expect(schema.safeParse({ paused_until: '2026-11-23' }).success).toBe(false);
+		expect(schema.safeParse({ paused_until: '2028-01-01' }).success).toBe(false);
+		expect(schema.safeParse({ paused_until: '2026-13-45' }).success).toBe(false);
+	});
+});

@@ -176,3 +176,42 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 	}
 	return errors;
 }
+
+/** Editing a registered entry: the fields an editor changes most, validated like registration. */
+export const editSchema = z
+	.object({
+		name: requiredText(2, 200),
+		description_fr: optionalText(2000),
+		description_nl: optionalText(2000),
+		description_en: optionalText(2000),
+		accepting_new: choice(ACCEPTING),
+		eligibility_description: optionalText(1000),
+		schedule_kind: choice(SCHEDULE_KINDS),
+		opening_hours: optionalText(500)
+	})
+	.superRefine((edit, ctx) => {
+		if (!edit.description_fr && !edit.description_nl && !edit.description_en) {
+			ctx.addIssue({ code: 'custom', message: 'description_required', path: ['description'] });
+		}
+		if (
+			edit.schedule_kind === 'hours' &&
+			(!edit.opening_hours || !isOpeningHours(edit.opening_hours))
+		) {
+			ctx.addIssue({ code: 'custom', message: 'invalid_schedule', path: ['opening_hours'] });
+		}
+	});
+
+export type Edit = z.output<typeof editSchema>;
+
+/** A pause needs a return date after today and within a year (`today` as YYYY-MM-DD). */
+export function pauseSchema(today: string) {
+	const max = new Date(`${today}T00:00:00Z`);
+	max.setUTCDate(max.getUTCDate() + 366);
+	const last = max.toISOString().slice(0, 10);
+	return z.object({
+		paused_until: z
+			.string({ error: 'invalid_date' })
+			.regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
+			.refine((d) => d > today && d <= last && !Number.isNaN(Date.parse(d)), 'invalid_date')
+	});
+}

@@ -49,16 +49,18 @@ export async function history(
 	);
 }
 
-/** Writes a moderator's note to an organization's history, in their own name. */
-export async function addNote(
+/** Writes a moderator's entry to an organization's history, in their own name. */
+export async function addHistory(
 	supabase: SupabaseClient,
-	entry: { organization_id: string; actor_id: string; note: string; diff?: Record<string, unknown> }
+	entry: {
+		organization_id: string;
+		actor_id: string;
+		action: 'note' | 'change_requested';
+		note: string;
+		diff?: Record<string, unknown>;
+	}
 ): Promise<void> {
-	orThrow(
-		await supabase
-			.from('organization_history')
-			.insert({ ...entry, action: 'note', diff: entry.diff ?? {} })
-	);
+	orThrow(await supabase.from('organization_history').insert({ ...entry, diff: entry.diff ?? {} }));
 }
 
 const CHANGE_COLUMNS = 'id, organization_id, requested_by, changes, note, status, created_at';

@@ -1,0 +1,92 @@
+// The freshness job: asks the editors of entries not confirmed for a while whether they are
+// still active (one signed, expiring link per entry), then marks entries not confirmed for much
+// longer as dormant. The privileged part runs in security-definer SQL functions that check the
+// job token; this code only uses the anon key.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+import { createSignedToken } from '../signed-links.ts';
+import type { Mailer } from './mailer.ts';
+import { livenessMail } from './templates.ts';
+
+export type LivenessSettings = {
+	jobToken: string;
+	linkSecret: string;
+	confirmAfterDays: number;
+	dormantAfterDays: number;
+	linkValidDays: number;
+	/** Public origin of the app, for links: `https://nabij.example` (no trailing slash). */
+	origin: string;
+};
+
+export type LivenessReport = {
+	checks: number;
+	mailsSent: number;
+	mailsFailed: number;
+	dormant: number;
+};
+
+type CollectedRow = {
+	organization_id: string;
+	organization_name: string;
+	email: string;
+	email_language: 'fr' | 'nl' | 'en';
+	nonce: string;
+	expires_at: string;
+};
+
+/** The link an editor clicks: `/{locale}/liveness?token=…`, signed and expiring. */
+export function livenessLink(
+	settings: Pick<LivenessSettings, 'linkSecret' | 'origin'>,
+	input: { nonce: string; expiresAt: Date; locale: 'fr' | 'nl' | 'en' }
+): string {
+	const token = createSignedToken({
+		secret: settings.linkSecret,
+		purpose: 'liveness',
+		payload: { n: input.nonce },
+		expiresAt: input.expiresAt
+	});
+	const url = new URL(localizeHref('/liveness', { locale: input.locale }), settings.origin);
+	url.searchParams.set('token', token);
+	return url.href;
+}
+
+/** Runs the job once: e-mails due checks, then marks long-silent entries dormant. */
+export async function runLivenessJob(
+	supabase: SupabaseClient,
+	mailer: Mailer,
+	settings: LivenessSettings
+): Promise<LivenessReport> {
+	const collected = await supabase.rpc('liveness_collect', {
+		p_job_token: settings.jobToken,
+		p_confirm_after_days: settings.confirmAfterDays,
+		p_link_valid_days: settings.linkValidDays
+	});
+	if (collected.error) throw new Error(`liveness_collect: ${collected.error.message}`);
+	const rows = (collected.data ?? []) as CollectedRow[];
+	let mailsSent = 0;
+	let mailsFailed = 0;
+	for (const row of rows) {
+		const expiresAt = new Date(row.expires_at);
+		const link = livenessLink(settings, {
+			nonce: row.nonce,
+			expiresAt,
+			locale: row.email_language
+		});
+		const sent = await mailer.send(
+			livenessMail(row, { name: row.organization_name, link, expiresAt })
+		);
+		if (sent) mailsSent += 1;
+		else mailsFailed += 1;
+	}
+	const dormant = await supabase.rpc('liveness_mark_dormant', {
+		p_job_token: settings.jobToken,
+		p_dormant_after_days: settings.dormantAfterDays
+	});
+	if (dormant.error) throw new Error(`liveness_mark_dormant: ${dormant.error.message}`);
+	return {
+		checks: new Set(rows.map((r) => r.organization_id)).size,
+		mailsSent,
+		mailsFailed,
+		dormant: Number(dormant.data ?? 0)
+	};
+}

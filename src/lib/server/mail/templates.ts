@@ -1,0 +1,78 @@
+// The e-mails Nabij sends to editors, each in the recipient's e-mail language.
+import { m } from '#lib/paraglide/messages.js';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+import { composeMail, type Mail } from './mailer.ts';
+
+export type Recipient = { email: string; email_language: 'fr' | 'nl' | 'en' };
+
+function href(origin: string, path: string, locale: Recipient['email_language']): string {
+	return new URL(localizeHref(path, { locale }), origin).href;
+}
+
+/** "Your entry is published." */
+export function approvalMail(to: Recipient, entry: { name: string; origin: string }): Mail {
+	const locale = to.email_language;
+	return composeMail({
+		to: to.email,
+		subject: m.account_mail_approved_subject({ name: entry.name }, { locale }),
+		paragraphs: [m.account_mail_approved_text({ name: entry.name }, { locale })],
+		links: [
+			{
+				label: m.account_mail_manage_link({}, { locale }),
+				href: href(entry.origin, '/manage', locale)
+			}
+		]
+	});
+}
+
+/** "A moderator asks for changes", with the moderator's message. */
+export function changesRequestedMail(
+	to: Recipient,
+	entry: { name: string; message: string; origin: string }
+): Mail {
+	const locale = to.email_language;
+	return composeMail({
+		to: to.email,
+		subject: m.account_mail_changes_subject({ name: entry.name }, { locale }),
+		paragraphs: [m.account_mail_changes_text({ name: entry.name }, { locale }), entry.message],
+		links: [
+			{
+				label: m.account_mail_manage_link({}, { locale }),
+				href: href(entry.origin, '/manage', locale)
+			}
+		]
+	});
+}
+
+/** "Your registration was not published", with the reason. */
+export function rejectionMail(
+	to: Recipient,
+	entry: { name: string; reason: string; origin: string }
+): Mail {
+	const locale = to.email_language;
+	return composeMail({
+		to: to.email,
+		subject: m.account_mail_rejected_subject({ name: entry.name }, { locale }),
+		paragraphs: [m.account_mail_rejected_text({ name: entry.name }, { locale }), entry.reason]
+	});
+}
+
+/** "Is your entry still active?" with the one-click link (valid until `expiresAt`). */
+export function livenessMail(
+	to: Recipient,
+	entry: { name: string; link: string; expiresAt: Date }
+): Mail {
+	const locale = to.email_language;
+	const date = entry.expiresAt.toLocaleDateString(locale === 'en' ? 'en-GB' : `${locale}-BE`, {
+		timeZone: 'Europe/Brussels'
+	});
+	return composeMail({
+		to: to.email,
+		subject: m.account_mail_liveness_subject({ name: entry.name }, { locale }),
+		paragraphs: [
+			m.account_mail_liveness_text({ name: entry.name }, { locale }),
+			m.account_mail_liveness_expiry({ date }, { locale })
+		],
+		links: [{ label: m.account_mail_liveness_link({}, { locale }), href: entry.link }]
+	});
+}

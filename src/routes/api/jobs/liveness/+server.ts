@@ -1,0 +1,29 @@
+import { error, json } from '@sveltejs/kit';
+import { timingSafeEqual } from 'node:crypto';
+import { config } from '#lib/server/config.ts';
+import { runLivenessJob } from '#lib/server/mail/liveness-job.ts';
+import { getMailer } from '#lib/server/mail/index.ts';
+import type { RequestHandler } from './$types';
+
+function bearerMatches(header: string | null, token: string): boolean {
+	const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
+	const expected = Buffer.from(token);
+	return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+// Run by a scheduler (cron) with the jobs token: POST /api/jobs/liveness.
+export const POST: RequestHandler = async ({ request, locals, url }) => {
+	const settings = config();
+	if (!bearerMatches(request.headers.get('authorization'), settings.NABIJ_JOBS_TOKEN)) {
+		error(401, 'Unauthorized');
+	}
+	const report = await runLivenessJob(locals.supabase, getMailer(locals.supabase), {
+		jobToken: settings.NABIJ_JOBS_TOKEN,
+		linkSecret: settings.NABIJ_LINK_SECRET,
+		confirmAfterDays: settings.NABIJ_LIVENESS_CONFIRM_DAYS,
+		dormantAfterDays: settings.NABIJ_LIVENESS_DORMANT_DAYS,
+		linkValidDays: settings.NABIJ_LIVENESS_LINK_DAYS,
+		origin: url.origin
+	});
+	return json(report);
+};

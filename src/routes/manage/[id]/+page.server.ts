@@ -1,0 +1,66 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { editSchema, fieldErrors } from '#lib/domain/registration/index.ts';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+import * as members from '#lib/server/db/members.ts';
+import * as moderation from '#lib/server/db/moderation.ts';
+import * as organizations from '#lib/server/db/organizations.ts';
+import * as services from '#lib/server/db/services.ts';
+import { requireRole } from '#lib/server/guards.ts';
+import { translateErrors } from '../../register/errors.ts';
+import { editValues, needsModeration, toChanges } from './edit.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+async function entry(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
+	const viewer = await requireRole(event);
+	const id = z.uuid().safeParse(event.params.id);
+	const supabase = event.locals.supabase;
+	// Only members edit an entry; anyone else gets the same answer as for a missing one.
+	const mine = await members.organizationIdsOf(supabase, viewer.user.id);
+	if (!id.success || !mine.has(id.data)) error(404, 'Not found');
+	const organization = await organizations.get(supabase, id.data);
+	if (!organization) error(404, 'Not found');
+	const [service] = await services.listForOrganization(supabase, id.data);
+	return { viewer, organization, service: service ?? null };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { organization, service } = await entry(event);
+	const pending = await moderation.pendingChanges(event.locals.supabase, organization.id);
+	return {
+		organization: { id: organization.id, name: organization.name, status: organization.status },
+		values: editValues(organization, service),
+		moderated: needsModeration(organization),
+		pendingChanges: pending.length
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { viewer, organization, service } = await entry(event);
+		const form = await event.request.formData();
+		const values = Object.fromEntries(
+			Object.keys(editValues(organization, service)).map((key) => [
+				key,
+				String(form.get(key) ?? '')
+			])
+		);
+		const parsed = editSchema.safeParse(values);
+		if (!parsed.success) {
+			return fail(400, { values, errors: translateErrors(fieldErrors(parsed.error)) });
+		}
+		const changes = toChanges(parsed.data, service?.id ?? null);
+		const supabase = event.locals.supabase;
+		if (needsModeration(organization)) {
+			await moderation.requestChange(supabase, {
+				organization_id: organization.id,
+				requested_by: viewer.user.id,
+				changes
+			});
+			redirect(303, localizeHref('/manage?proposed'));
+		}
+		await organizations.update(supabase, organization.id, changes.organization);
+		if (service) await services.update(supabase, service.id, changes.service);
+		redirect(303, localizeHref('/manage'));
+	}
+};
