@@ -195,6 +195,18 @@ revoke all on auth.users, auth.identities, auth.sessions, auth.refresh_tokens, a
 	auth.flow_state, auth.one_time_tokens from public, anon, authenticated, service_role;
 revoke all on sequence auth.refresh_tokens_id_seq from public, anon, authenticated, service_role;
 
+-- The role running the bootstrap and migrations (postgres on Supabase) keeps full access, so
+-- migrations can reference auth.users and add triggers to it even when it is not a superuser.
+do $$
+begin
+	execute format(
+		'grant all on auth.users, auth.identities, auth.sessions, auth.refresh_tokens,
+			auth.mfa_amr_claims, auth.flow_state, auth.one_time_tokens to %I',
+		current_user
+	);
+end
+$$;
+
 -- auth.email() as Supabase still ships it for older policies.
 create or replace function auth.email() returns text
 language sql stable
