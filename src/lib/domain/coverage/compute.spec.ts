@@ -115,7 +115,8 @@ describe('computeCoverage', () => {
 			thresholdsMeters: [500, 1000],
 			recentDays: 180,
 			minSignalCount: 5,
-			includePaused: false
+			includePaused: false,
+			minConfirmedShare: 0.5
 		});
 	});
 

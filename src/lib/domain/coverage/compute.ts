@@ -89,6 +89,8 @@ export interface CoverageInput {
 	minSignalCount?: number;
 	/** Count paused resources as supply; default false. */
 	includePaused?: boolean;
+	/** Share of a quartier's entries that must be recently confirmed to call it surveyed; default 0.5. */
+	minConfirmedShare?: number;
 	/** Default: walking coverage at 1,000 m (or the largest threshold when 1,000 is not one). */
 	gapSupply?: GapSupplyMeasure;
 }
@@ -103,6 +105,7 @@ export interface CoverageResult {
 		recentDays: number;
 		minSignalCount: number;
 		includePaused: boolean;
+		minConfirmedShare: number;
 	};
 	/** `now` as an ISO 8601 timestamp. */
 	generatedAt: string;
@@ -144,7 +147,8 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
 		now,
 		recentDays = 180,
 		minSignalCount = 5,
-		includePaused = false
+		includePaused = false,
+		minConfirmedShare = 0.5
 	} = input;
 	const thresholds = normalizeThresholds(input.thresholdsMeters ?? [500, 1000]);
 	const gapSupply = resolveGapSupply(input.gapSupply, thresholds);
@@ -161,7 +165,14 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
 
 	const walking = computeWalkingCoverage({ sectors, resourcePoints, thresholdsMeters: thresholds });
 	const supply = computeSupply({ quartiers, resources, filters, includePaused });
-	const survey = computeSurveyStatus({ quartiers, resources, surveys, now, recentDays });
+	const survey = computeSurveyStatus({
+		quartiers,
+		resources,
+		surveys,
+		now,
+		recentDays,
+		minConfirmedShare
+	});
 	const signalsByQuartier = aggregateNeedSignals({
 		signals,
 		minCount: minSignalCount,
@@ -288,7 +299,8 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
 			thresholdsMeters: thresholds,
 			recentDays,
 			minSignalCount,
-			includePaused
+			includePaused,
+			minConfirmedShare
 		},
 		generatedAt: now.toISOString()
 	};

@@ -1,6 +1,11 @@
 import type { CoverageFilters, QuartierInput, ResourceInput, SectorInput } from './types.ts';
 
-/** Whether a resource matches the category and support-kind filters (exact codes). */
+/**
+ * Whether a resource matches the category and support-kind filters (exact codes; a parent support
+ * kind does not match its children).
+ *
+ * @example matchesFilters(resource, { supportKind: 'home_visits' }) // true if listed
+ */
 export function matchesFilters(resource: ResourceInput, filters: CoverageFilters): boolean {
 	if (filters.category !== undefined && resource.category !== filters.category) return false;
 	if (filters.supportKind !== undefined && !resource.support_kinds.includes(filters.supportKind)) {
@@ -9,12 +14,21 @@ export function matchesFilters(resource: ResourceInput, filters: CoverageFilters
 	return true;
 }
 
-/** Whether a resource counts as supply: active ones always, paused ones only when asked. */
+/**
+ * Whether a resource counts as supply: active ones always, paused ones only when asked.
+ *
+ * @example countsAsSupply({ …resource, status: 'paused' }, false) // false
+ */
 export function countsAsSupply(resource: ResourceInput, includePaused: boolean): boolean {
 	return resource.status === 'active' || (includePaused && resource.status === 'paused');
 }
 
-/** Whether the location is only known to the quartier (e.g. a group meeting at someone's home). */
+/**
+ * Whether the location is only known to the quartier (e.g. a group meeting at someone's home), or
+ * has no coordinates at all.
+ *
+ * @example isQuartierPrecision({ …resource, location_precision: 'quartier' }) // true
+ */
 export function isQuartierPrecision(resource: ResourceInput): boolean {
 	return (
 		resource.location_precision === 'quartier' ||
@@ -55,6 +69,8 @@ export function quartierPoints({
 /**
  * Where a resource counts for walking coverage, `[lon, lat]`: its own point, or its quartier's
  * representative point when only the quartier is known. Null when neither is available.
+ *
+ * @example resourcePoint({ …resource, location_precision: 'quartier', mdrc: 1 }, points) // points.get(1)
  */
 export function resourcePoint(
 	resource: ResourceInput,
