@@ -115,6 +115,37 @@ describe('searchResources', () => {
 		expect(ids({ q: 'bezoek' })).toEqual(['anneessens']);
 	});
 
+	it('puts a word in a name before the same word in a description', () => {
+		const rows = brusselsResources().map((r) =>
+			r.id === 'vaillance' ? { ...r, service_name: 'Visites à domicile' } : r
+		);
+		// Anneessens says "rendent visite" in a description; Vaillance's service is named "Visites".
+		const byText = searchResources({ resources: rows, query: emptyQuery({ q: 'visite' }) });
+		expect(byText.results.map((r) => r.id)).toEqual(['vaillance', 'anneessens']);
+		expect(byText.results[0]?.relevance).toBeGreaterThan(byText.results[1]?.relevance ?? 0);
+		// With a place, distance decides and relevance only breaks ties.
+		const near = searchResources({
+			resources: rows,
+			query: emptyQuery({ q: 'visite', near: PARVIS_SAINT_GILLES })
+		});
+		expect(near.results.map((r) => r.id)).toEqual(['anneessens', 'vaillance']);
+	});
+
+	it('walks up the support taxonomy and survives a cycle in it', () => {
+		const chain = { home_visits: 'social_contact', social_contact: 'wellbeing' };
+		const found = searchResources({
+			resources,
+			query: emptyQuery({ support: ['wellbeing'] }),
+			supportParents: chain
+		});
+		expect(found.results.map((r) => r.id)).toEqual(['anneessens']);
+		const cycle = { home_visits: 'a', a: 'b', b: 'a' };
+		expect(
+			searchResources({ resources, query: emptyQuery({ support: ['zzz'] }), supportParents: cycle })
+				.total
+		).toBe(0);
+	});
+
 	it('sorts by freshness and by name', () => {
 		expect(ids({ sort: 'freshness' })).toEqual([
 			'vaillance',
