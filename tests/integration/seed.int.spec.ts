@@ -1,22 +1,18 @@
-// The seed against the local gateway (PGlite in memory), then what anonymous visitors see:
-// published resources across the quartiers with the right quartier codes, and nothing pending
-// or private.
+// The seed against the local gateway (PGlite in memory; also PostgreSQL when
+// NABIJ_PG_ADMIN_URL names a superuser URL), then what anonymous visitors see: published
+// resources across the quartiers with the right quartier codes, and nothing pending or private.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quartierAt } from '#lib/domain/geo/quartier.ts';
-import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
+import { MIGRATIONS_DIR } from '../../supabase-local/src/migrate.ts';
+import type { Gateway } from '../../supabase-local/src/server.ts';
+import { executorKinds, startTestGateway } from '../../supabase-local/test/harness.ts';
 import { loadQuartierCollection } from '../../supabase/seed/geography.ts';
 import { seed, type SeedResult } from '../../supabase/seed/run.ts';
 
 const clientOptions = {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 };
-
-let gateway: Gateway;
-let result: SeedResult;
-let anon: SupabaseClient;
-let service: SupabaseClient;
-const log: string[] = [];
 
 /** Every row of a query, page by page (the API caps rows per response). */
 async function all<T>(
@@ -31,23 +27,29 @@ async function all<T>(
 	}
 }
 
-beforeAll(async () => {
-	gateway = await startGateway({ dataDir: null, port: 0 });
-	result = await seed({
-		url: gateway.url,
-		serviceRoleKey: gateway.serviceRoleKey,
-		today: '2026-11-23',
-		log: (line) => log.push(line)
+describe.each(executorKinds())('seed on %s', (kind) => {
+	let gateway: Gateway;
+	let result: SeedResult;
+	let anon: SupabaseClient;
+	let service: SupabaseClient;
+	const log: string[] = [];
+
+	beforeAll(async () => {
+		gateway = await startTestGateway(kind, { migrationsDir: MIGRATIONS_DIR });
+		result = await seed({
+			url: gateway.url,
+			serviceRoleKey: gateway.serviceRoleKey,
+			today: '2026-11-23',
+			log: (line) => log.push(line)
+		});
+		anon = createClient(gateway.url, gateway.anonKey, clientOptions);
+		service = createClient(gateway.url, gateway.serviceRoleKey, clientOptions);
 	});
-	anon = createClient(gateway.url, gateway.anonKey, clientOptions);
-	service = createClient(gateway.url, gateway.serviceRoleKey, clientOptions);
-});
 
-afterAll(async () => {
-	await gateway?.stop();
-});
+	afterAll(async () => {
+		await gateway?.stop();
+	});
 
-describe('seed', () => {
 	it('reports the demo accounts and resources it created', () => {
 		expect(result.resources).toBe(320);
 		expect(result.accounts.map((a) => a.role).sort()).toEqual([
