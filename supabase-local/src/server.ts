@@ -232,6 +232,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
 async function serve(executor: Executor, options: GatewayOptions): Promise<Gateway> {
 	const jwtSecret = LOCAL_JWT_SECRET;
 	const { anonKey, serviceRoleKey } = localKeys(jwtSecret);
+	// Loading the auth module overlaps with migrations: both are on the start-up path.
+	const authLoading = loadAuthHandler({
+		executor,
+		jwtSecret,
+		siteUrl: options.siteUrl ?? 'http://localhost:5173',
+		autoConfirm: options.autoConfirm ?? true
+	});
+	authLoading.catch(() => undefined);
 	if (options.migrate ?? true) await migrate(executor, { migrationsDir: options.migrationsDir });
 	let schema: SchemaCache = await executor.admin((q) => loadSchemaCache(q));
 	const reloadSchema = async () => {
@@ -239,12 +247,7 @@ async function serve(executor: Executor, options: GatewayOptions): Promise<Gatew
 	};
 	const maxRows = options.maxRows === undefined ? configuredMaxRows() : options.maxRows;
 	const rest = createRestHandler({ executor, schema: () => schema, reloadSchema, maxRows });
-	const auth = await loadAuthHandler({
-		executor,
-		jwtSecret,
-		siteUrl: options.siteUrl ?? 'http://localhost:5173',
-		autoConfirm: options.autoConfirm ?? true
-	});
+	const auth = await authLoading;
 
 	let baseUrl = '';
 	async function handle(req: IncomingMessage, res: ServerResponse) {

@@ -103,6 +103,14 @@ function singleError(rows: number): ApiError {
 	});
 }
 
+function misplaced(parameter: string, where: string): ApiError {
+	return new ApiError({
+		status: 400,
+		code: 'PGRST100',
+		message: `"${parameter}" does not apply to ${where} requests here`
+	});
+}
+
 function stripNulls(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(stripNulls);
 	if (isRecord(value)) {
@@ -240,6 +248,9 @@ export function createRestHandler(deps: RestDeps) {
 			? { 'preference-applied': applied.join(', ') }
 			: {};
 
+		if (parsed.onConflict && method !== 'POST') throw misplaced('on_conflict', method);
+		if (parsed.columns && method !== 'POST' && method !== 'PATCH')
+			throw misplaced('columns', method);
 		if (method === 'GET' || method === 'HEAD') {
 			applyRange(parsed, request.headers.get('range'));
 			applyMaxRows(parsed, deps.maxRows);
@@ -362,6 +373,8 @@ export function createRestHandler(deps: RestDeps) {
 			}
 			for (const [k, values] of multi) args[k] = values.length === 1 ? values[0] : values;
 		}
+		if (parsed.onConflict) throw misplaced('on_conflict', 'an RPC');
+		if (parsed.columns) throw misplaced('columns', 'an RPC');
 		const { fn, singleJson } = resolveFunction(cache, name, Object.keys(args), body);
 		applyRange(parsed, method === 'POST' ? null : request.headers.get('range'));
 		const count = prefs.count !== null;
