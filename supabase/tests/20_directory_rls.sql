@@ -4,7 +4,7 @@
 begin;
 -- pgTAP lives in extensions on Supabase; a fresh session may not have it on its path yet.
 set local search_path to "$user", public, extensions;
-select plan(103);
+select plan(104);
 
 -- Fixture (the same block opens every test file; files run independently): users for each
 -- role, two org editors with an active and a pending organization each, services, locations
@@ -80,6 +80,7 @@ set local "request.jwt.claims" to '{"role": "anon"}';
 
 select results_eq($$select name from public.organizations where id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values ('Org A')$$, 'anon reads an active organization');
 select is_empty($$select 1 from public.organizations where id = 'b0000000-0000-4000-8000-00000000000b'$$, 'anon cannot read a pending organization');
+select throws_ok($$select created_by from public.organizations where id = 'b0000000-0000-4000-8000-00000000000a'$$, '42501', null, 'anon cannot see which account created an organization');
 select throws_ok($$insert into public.organizations (name, description_fr, category) values ('Anon org', 'x', 'self_organisation')$$, '42501', null, 'anon cannot insert an organization');
 select throws_ok($$update public.organizations set name = 'Hacked' where id = 'b0000000-0000-4000-8000-00000000000a'$$, '42501', null, 'anon cannot update an organization');
 select throws_ok($$delete from public.organizations where id = 'b0000000-0000-4000-8000-00000000000a'$$, '42501', null, 'anon cannot delete an organization');

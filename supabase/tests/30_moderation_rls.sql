@@ -4,7 +4,7 @@
 begin;
 -- pgTAP lives in extensions on Supabase; a fresh session may not have it on its path yet.
 set local search_path to "$user", public, extensions;
-select plan(73);
+select plan(74);
 
 -- Fixture (the same block opens every test file; files run independently): users for each
 -- role, two org editors with an active and a pending organization each, services, locations
@@ -95,6 +95,7 @@ select throws_ok($$update public.error_reports set status = 'dismissed', resolve
 select throws_ok($$delete from public.error_reports$$, '42501', null, 'anon cannot delete error reports');
 select isnt_empty($$select 1 from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000001'$$, 'anon reads a survey by a published organization');
 select is_empty($$select 1 from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000002'$$, 'anon cannot read a survey by a pending organization');
+select throws_ok($$select created_by from public.quartier_surveys$$, '42501', null, 'anon cannot see which account recorded a survey');
 select throws_ok($$insert into public.quartier_surveys (mdrc, organization_id, checked_on) values (1, 'b0000000-0000-4000-8000-00000000000a', current_date)$$, '42501', null, 'anon cannot record a survey');
 select throws_ok($$update public.quartier_surveys set note = 'x'$$, '42501', null, 'anon cannot update surveys');
 select throws_ok($$delete from public.quartier_surveys$$, '42501', null, 'anon cannot delete surveys');
