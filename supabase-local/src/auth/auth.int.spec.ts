@@ -412,6 +412,52 @@ describe.each(executorKinds)('auth on %s', (kind) => {
 			expect(await replay.json()).toMatchObject({ code: 404, error_code: 'flow_state_not_found' });
 		});
 
+		it('completes PKCE sign-up confirmation and password recovery links', async () => {
+			const jar = new Map<string, string>();
+			const serverClient = () =>
+				createServerClient(gw.url, gw.anonKey, {
+					cookies: {
+						getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+						setAll: (cookies) => {
+							for (const { name, value, options } of cookies) {
+								if (value === '' || options.maxAge === 0) jar.delete(name);
+								else jar.set(name, value);
+							}
+						}
+					}
+				});
+			const follow = async (to: string) => {
+				const response = await fetch(linkOf(await latestMail(to)), { redirect: 'manual' });
+				return new URL(response.headers.get('location') ?? '').searchParams.get('code') ?? '';
+			};
+
+			const email = freshEmail('pkce-signup');
+			const signUp = await serverClient().auth.signUp({
+				email,
+				password: PASSWORD,
+				options: { emailRedirectTo: `${SITE}/auth/callback` }
+			});
+			expect(signUp.error).toBeNull();
+			expect(new URL(linkOf(await latestMail(email))).searchParams.get('token')).toMatch(/^pkce_/);
+			const confirmed = await serverClient().auth.exchangeCodeForSession(await follow(email));
+			expect(confirmed.error).toBeNull();
+			expect(confirmed.data.user?.email_confirmed_at).toBeTruthy();
+
+			await gw.executor.admin((q) =>
+				q(`update auth.users set recovery_sent_at = null where email = $1`, [email])
+			);
+			const reset = await serverClient().auth.resetPasswordForEmail(email, {
+				redirectTo: `${SITE}/auth/reset`
+			});
+			expect(reset.error).toBeNull();
+			const recovered = await serverClient().auth.exchangeCodeForSession(await follow(email));
+			expect(recovered.error).toBeNull();
+			expect(recovered.data).toMatchObject({ redirectType: 'recovery' });
+			expect(
+				(await serverClient().auth.updateUser({ password: 'recovered pass' })).error
+			).toBeNull();
+		});
+
 		it('recovers a password with the mailed code', async () => {
 			const email = await confirmedUser('recover');
 			const c = client();
