@@ -1,0 +1,137 @@
+// Journey: a new self-organisation signs in with an e-mail link, registers itself as meeting at
+// a community centre without giving an address, a moderator approves and vouches for it on
+// behalf of the moderator's own local service centre, and the entry appears in the finder at
+// quartier level with "vouched by". E-mails are read from the local gateway's mailbox.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const mailbox = process.env.NABIJ_MAILBOX_URL;
+const MODERATOR = { email: 'moderator@demo.nabij.invalid', password: 'demo-moderator' };
+
+type Mail = { to: string; subject: string; text: string };
+
+async function mailsTo(address: string): Promise<Mail[]> {
+	const response = await fetch(`${mailbox}?to=${encodeURIComponent(address)}`);
+	return (await response.json()) as Mail[];
+}
+
+async function signInWithPassword(page: Page, account: { email: string; password: string }) {
+	await page.goto('/fr/account/sign-in');
+	await page.locator('#pw-email').fill(account.email);
+	await page.locator('#pw-password').fill(account.password);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).toHaveURL(/\/fr\/account$/);
+}
+
+async function signOut(page: Page) {
+	await page.goto('/fr/account');
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page).toHaveURL(/\/fr$/);
+}
+
+const next = (page: Page) => page.getByRole('button', { name: 'Suivant' }).click();
+
+/** Fills the six registration steps; the page must be on step 1. */
+async function register(
+	page: Page,
+	entry: { name: string; category: string; venue: string; mdrc: string }
+) {
+	await page.getByLabel(/Nom de votre groupe/).fill(entry.name);
+	await page.locator(`input[name=category][value=${entry.category}]`).check();
+	await page
+		.getByLabel('Français')
+		.fill('Nous nous retrouvons chaque mercredi pour parler et cuisiner.');
+	await next(page);
+	await expect(page.getByRole('heading', { name: 'Ce que vous proposez' })).toBeVisible();
+	await page.locator('input[name=support_kinds]').first().check();
+	await page.locator('input[name=languages][value=ar]').check();
+	await page.locator('input[name=languages][value=fr]').check();
+	await next(page);
+	await page.locator('#slot_day_0').selectOption('2');
+	await page.locator('#slot_from_0').fill('14:00');
+	await page.locator('#slot_to_0').fill('17:00');
+	await next(page);
+	await page.locator('input[name=place_kind][value=partner]').check();
+	await page.locator('#mdrc').selectOption(entry.mdrc);
+	await page.getByLabel('Nom du lieu partenaire').fill(entry.venue);
+	await next(page);
+	await page.locator('#channel_value_0').fill('0470 12 34 56');
+	await next(page);
+	await expect(page.getByRole('heading', { name: 'Ce que le public verra' })).toBeVisible();
+	await expect(page.getByText(`À ${entry.venue}`)).toBeVisible();
+	await expect(page.getByText('We 14:00-17:00')).toBeVisible();
+	await page.getByLabel(/J'accepte que ce que j'ai saisi/).check();
+	await page.getByLabel(/Je tiendrai cette fiche à jour/).check();
+	await page.getByRole('button', { name: 'Envoyer pour publication' }).click();
+	await expect(page).toHaveURL(/\/fr\/manage\?registered=/);
+	await expect(page.getByRole('heading', { name: entry.name })).toBeVisible();
+}
+
+test.describe('self-registration', () => {
+	test.skip(!mailbox, 'needs NABIJ_MAILBOX_URL in the test process to read sign-in e-mails');
+
+	test('register without an address, get approved and vouched, appear in the finder', async ({
+		page
+	}) => {
+		test.setTimeout(180_000);
+		const stamp = Date.now().toString(36);
+		const email = `amicale-${stamp}@example.test`;
+		const name = `Amicale des voisines ${stamp}`;
+		const centre = `Centre de services Noord ${stamp}`;
+
+		// Sign in with an e-mail link, coming back to the registration form.
+		await page.goto('/fr/register');
+		await expect(page).toHaveURL(/\/fr\/account\/sign-in\?next=/);
+		await page.locator('#link-email').fill(email);
+		await page.getByRole('button', { name: 'Envoyez-moi un lien' }).click();
+		await expect(page.getByRole('heading', { name: 'Consultez votre boîte mail' })).toBeVisible();
+		const [signInMail] = await mailsTo(email);
+		const link = /https?:\/\/\S+/.exec(signInMail?.text ?? '')?.[0] ?? '';
+		expect(link).not.toBe('');
+		await page.goto(link);
+		await expect(page).toHaveURL(/\/fr\/register$/);
+
+		await register(page, {
+			name,
+			category: 'self_organisation',
+			venue: 'Maison de quartier Nord',
+			mdrc: '1'
+		});
+		await expect(page.getByText('En attente de modération')).toBeVisible();
+		await signOut(page);
+
+		// The moderator registers their own centre, publishes it, then the new entry.
+		await signInWithPassword(page, MODERATOR);
+		await page.goto('/fr/register');
+		await register(page, {
+			name: centre,
+			category: 'local_service_centre',
+			venue: 'Dienstencentrum',
+			mdrc: '2'
+		});
+		await page.goto('/fr/moderate');
+		await page.getByRole('link', { name: centre }).click();
+		await page.getByRole('button', { name: 'Approuver et publier' }).click();
+		await expect(page.getByTestId('status')).toHaveText('active');
+
+		await page.goto('/fr/moderate');
+		await page.getByRole('link', { name }).click();
+		await expect(page.getByText('Maison de quartier Nord')).toBeVisible();
+		await page.getByRole('button', { name: 'Approuver et publier' }).click();
+		await expect(page.getByTestId('status')).toHaveText('active');
+		await page.getByLabel('Se porter garant au nom de').selectOption({ label: centre });
+		await page.getByRole('button', { name: 'Se porter garant de cette fiche' }).click();
+		await expect(page.getByTestId('trust')).toContainText(`vouched — garanti par ${centre}`);
+		await expect(page.getByRole('listitem').filter({ hasText: 'trust_changed' })).toBeVisible();
+
+		const approval = (await mailsTo(email)).find((mail) => mail.subject.includes(name));
+		expect(approval?.subject).toBe(`Publié sur Nabij : ${name}`);
+
+		// Anyone finds it, at quartier level, with who vouched for it.
+		await signOut(page);
+		await page.goto(`/fr/find?q=${encodeURIComponent(name)}`);
+		await expect(page.getByText(name).first()).toBeVisible();
+		await expect(page.getByText(centre).first()).toBeVisible();
+		await expect(page.getByText('Maison de quartier Nord').first()).toBeVisible();
+	});
+});
