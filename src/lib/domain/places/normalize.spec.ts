@@ -19,6 +19,8 @@ describe('text folding', () => {
 			'elsensesteenweg'
 		]);
 		expect(compactText('Saint-Gilles')).toBe('saintgilles');
+		expect(foldText('Rue `Haute`')).toBe("rue 'haute'");
+		expect(foldText('İSTANBUL ÇARŞI')).toBe('istanbul carsi');
 	});
 
 	it('counts edits with a bound', () => {

@@ -3,6 +3,7 @@
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const APOSTROPHES = /['\u2018\u2019\u02bc`´]/g;
+const OUTSIDE_PRINTABLE_ASCII = /[^ -~]/;
 
 /**
  * Lower-cases, removes accents, folds ligatures and turns apostrophes into `'`; other characters
@@ -11,10 +12,14 @@ const APOSTROPHES = /['\u2018\u2019\u02bc`´]/g;
  * @example foldText('Chaussée d’Ixelles') // "chaussee d'ixelles"
  */
 export function foldText(text: string): string {
-	return text
+	const lower = text.toLowerCase();
+	// Most text is plain printable ASCII: skip the costly Unicode normalisation for it.
+	if (!OUTSIDE_PRINTABLE_ASCII.test(lower)) {
+		return lower.includes('`') ? lower.replace(APOSTROPHES, "'") : lower;
+	}
+	return lower
 		.normalize('NFD')
 		.replace(COMBINING_MARKS, '')
-		.toLowerCase()
 		.replace(/œ/g, 'oe')
 		.replace(/æ/g, 'ae')
 		.replace(/ß/g, 'ss')

@@ -102,6 +102,13 @@ describe('searchResources', () => {
 		expect(ids({ q: 'zzz' })).toEqual([]);
 	});
 
+	it('forgives a typo in longer words only', () => {
+		expect(ids({ q: 'benevloes' })).toEqual(['anneessens']);
+		expect(ids({ q: 'ontmoetingsplke' })).toEqual(['parvis']);
+		// "repos" is one letter from "repas", but five letters are too short to guess.
+		expect(ids({ q: 'repos' })).toEqual([]);
+	});
+
 	it('ranks by text relevance without near, names before descriptions', () => {
 		// "repas" is in the Grand-Place service name, "courses" only in a description elsewhere.
 		expect(ids({ q: 'repas' })).toEqual(['grand-place']);

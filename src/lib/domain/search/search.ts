@@ -2,7 +2,13 @@
 // when little is found. Pure: rows and query in, results out.
 
 import { distanceMeters } from '../geo/quartier.ts';
-import { foldText, textTokens } from '../places/normalize.ts';
+import {
+	bitCount,
+	boundedEditDistance,
+	foldText,
+	letterSet,
+	textTokens
+} from '../places/normalize.ts';
 import { nextOpening, stateAt } from '../schedule/evaluate.ts';
 import { parseOpeningHours } from '../schedule/parse.ts';
 import type { OpeningPeriod, Schedule } from '../schedule/types.ts';
@@ -46,52 +52,101 @@ const FILTERS: readonly FinderFilter[] = [
 ];
 const BIT = Object.fromEntries(FILTERS.map((f, i) => [f, 1 << i])) as Record<FinderFilter, number>;
 
-interface Prepared {
+/** Folded words of a row, for the text filter. */
+interface RowText {
 	nameTokens: string[];
 	descriptionTokens: string[];
+	/** `letterSet` of each token, for the typo search. */
+	nameLetters: Int32Array;
+	descriptionLetters: Int32Array;
 	foldedName: string;
-	sortName: string;
-	schedule: Schedule | null;
 }
 
-// Folded text and parsed schedules are computed once per row object: a list of rows loaded once
-// is searched many times as the user changes filters.
+/** What is derived from a row, each part computed on first use. */
+interface Prepared {
+	text?: RowText;
+	sortName?: string;
+	schedule?: Schedule | null;
+}
+
+// Derived data is kept per row object, so a list of rows loaded once is searched cheaply as the
+// user changes filters; and each part is computed only when a search needs it, so fresh rows on
+// every request pay only for what that search uses.
 const preparedRows = new WeakMap<ResourceRow, Prepared>();
 
-const scheduleCache = new Map<string, Schedule | null>();
-
-function parsedSchedule(text: string): Schedule | null {
-	let schedule = scheduleCache.get(text);
-	if (schedule === undefined) {
-		const parsed = parseOpeningHours(text);
-		schedule = parsed.ok ? parsed.schedule : null;
-		// Bounded: distinct opening-hours texts are few, but a server runs for long.
-		if (scheduleCache.size > 5_000) scheduleCache.clear();
-		scheduleCache.set(text, schedule);
-	}
-	return schedule;
-}
-
-function prepare(row: ResourceRow): Prepared {
+function preparedOf(row: ResourceRow): Prepared {
 	let prepared = preparedRows.get(row);
-	if (prepared) return prepared;
-	const name = `${row.organization_name} ${row.service_name}`;
-	const descriptions = [row.description_fr, row.description_nl, row.description_en].join(' ');
-	const schedule =
-		row.schedule_kind === 'hours' && row.schedules ? parsedSchedule(row.schedules) : null;
-	prepared = {
-		nameTokens: [...new Set(textTokens(name))],
-		descriptionTokens: [...new Set(textTokens(descriptions))],
-		foldedName: textTokens(name).join(' '),
-		sortName: foldText(name),
-		schedule
-	};
-	preparedRows.set(row, prepared);
+	if (!prepared) {
+		prepared = {};
+		preparedRows.set(row, prepared);
+	}
 	return prepared;
 }
 
+function textOf(row: ResourceRow): RowText {
+	const prepared = preparedOf(row);
+	if (prepared.text) return prepared.text;
+	const name = textTokens(`${row.organization_name} ${row.service_name}`);
+	const nameTokens = [...new Set(name)];
+	const descriptionTokens = [
+		...new Set(textTokens([row.description_fr, row.description_nl, row.description_en].join(' ')))
+	];
+	prepared.text = {
+		nameTokens,
+		descriptionTokens,
+		nameLetters: Int32Array.from(nameTokens, letterSet),
+		descriptionLetters: Int32Array.from(descriptionTokens, letterSet),
+		foldedName: name.join(' ')
+	};
+	return prepared.text;
+}
+
+function sortNameOf(row: ResourceRow): string {
+	const prepared = preparedOf(row);
+	prepared.sortName ??= foldText(`${row.organization_name} ${row.service_name}`);
+	return prepared.sortName;
+}
+
+const scheduleCache = new Map<string, Schedule | null>();
+
+function scheduleOf(row: ResourceRow): Schedule | null {
+	if (row.schedule_kind !== 'hours' || !row.schedules) return null;
+	const prepared = preparedOf(row);
+	if (prepared.schedule !== undefined) return prepared.schedule;
+	let schedule = scheduleCache.get(row.schedules);
+	if (schedule === undefined) {
+		const parsed = parseOpeningHours(row.schedules);
+		schedule = parsed.ok ? parsed.schedule : null;
+		// Bounded: distinct opening-hours texts are few, but a server runs for long.
+		if (scheduleCache.size > 5_000) scheduleCache.clear();
+		scheduleCache.set(row.schedules, schedule);
+	}
+	prepared.schedule = schedule;
+	return schedule;
+}
+
+/**
+ * A word typed with a slip ("benevloes"): one edit from 6 letters, two from 9, never on shorter
+ * words where one edit turns a word into another. Scores below every exact or prefix hit.
+ */
+function typoScore(prepared: RowText, word: string): number {
+	const maxEdits = word.length >= 9 ? 2 : word.length >= 6 ? 1 : 0;
+	if (maxEdits === 0) return 0;
+	const letters = letterSet(word);
+	const near = (tokens: string[], tokenLetters: Int32Array) =>
+		tokens.some(
+			(token, i) =>
+				Math.abs(token.length - word.length) <= maxEdits &&
+				bitCount(letters ^ (tokenLetters[i] ?? 0)) <= 2 * maxEdits &&
+				boundedEditDistance({ from: word, to: token, maxEdits }) <= maxEdits
+		);
+	if (near(prepared.nameTokens, prepared.nameLetters)) return 0.4;
+	if (near(prepared.descriptionTokens, prepared.descriptionLetters)) return 0.2;
+	return 0;
+}
+
 /** 0 when some word of the query is missing, else higher for name hits and whole words. */
-function relevanceOf(prepared: Prepared, words: string[], phrase: string): number {
+function relevanceOf(prepared: RowText, words: string[], phrase: string): number {
 	let score = 0;
 	for (const word of words) {
 		let best = 0;
@@ -107,6 +162,7 @@ function relevanceOf(prepared: Prepared, words: string[], phrase: string): numbe
 				if (best === 1) break;
 			}
 		}
+		if (best === 0) best = typoScore(prepared, word);
 		if (best === 0) return 0;
 		score += best;
 	}
@@ -141,7 +197,7 @@ function popCount(mask: number): number {
  * Filters and ranks finder resources.
  *
  * Filters: text (`q`, every word must start a word of the organization or service name or of a
- * description in any language, accents ignored), radius around `near` (straight line), quartier
+ * description in any language, accents ignored; longer words may carry a typo), radius around `near` (straight line), quartier
  * (`mdrc`), languages (any of), support kinds (any of; a parent code matches its children through
  * `supportParents`), target groups (any of; a resource for `everyone` matches every group),
  * category (any of), accepting (`open` or `waitlist`), open now (Brussels time, via the schedule).
@@ -201,7 +257,7 @@ export function searchResources<Row extends ResourceRow>(
 	// Many services share the same opening hours: evaluate each distinct text once per search.
 	const openNowByText = new Map<string, boolean | null>();
 	const openNowOf = (row: Row): boolean | null => {
-		const schedule = prepare(row).schedule;
+		const schedule = scheduleOf(row);
 		if (!schedule || row.schedules === null) return null;
 		let value = openNowByText.get(row.schedules);
 		if (value === undefined) {
@@ -213,7 +269,7 @@ export function searchResources<Row extends ResourceRow>(
 	};
 	const nextOpeningByText = new Map<string, OpeningPeriod | null>();
 	const nextOpeningOf = (row: Row): OpeningPeriod | null => {
-		const schedule = prepare(row).schedule;
+		const schedule = scheduleOf(row);
 		if (!schedule || row.schedules === null) return null;
 		let value = nextOpeningByText.get(row.schedules);
 		if (value === undefined) {
@@ -243,7 +299,7 @@ export function searchResources<Row extends ResourceRow>(
 		// The costlier checks only matter for rows that could still be results, or be one filter
 		// away from being results (for the explanation).
 		if (words.length > 0 && popCount(mask) <= 1) {
-			relevance[i] = relevanceOf(prepare(row), words, phrase);
+			relevance[i] = relevanceOf(textOf(row), words, phrase);
 			if (relevance[i] === 0) mask |= BIT.text;
 		}
 		if (query.openNow && popCount(mask) <= 1 && openNowOf(row) !== true) mask |= BIT.openNow;
@@ -262,16 +318,14 @@ export function searchResources<Row extends ResourceRow>(
 					: 'name'
 			: query.sort;
 	// Sort keys looked up once per match, not once per comparison.
-	const sortNames: string[] = new Array<string>(count);
+	const sortNames: Array<string | undefined> = new Array<string | undefined>(count);
 	const dormant = new Uint8Array(count);
-	for (const i of matches) {
-		const row = resources[i] as Row;
-		sortNames[i] = prepare(row).sortName;
-		dormant[i] = row.status === 'dormant' ? 1 : 0;
-	}
+	for (const i of matches) dormant[i] = (resources[i] as Row).status === 'dormant' ? 1 : 0;
+	// Folded names only for rows that the comparison reaches (name order, or a tie).
+	const sortName = (i: number) => (sortNames[i] ??= sortNameOf(resources[i] as Row));
 	const byName = (a: number, b: number) => {
-		const x = sortNames[a] ?? '';
-		const y = sortNames[b] ?? '';
+		const x = sortName(a);
+		const y = sortName(b);
 		return x < y ? -1 : x > y ? 1 : 0;
 	};
 	const byDistance = (a: number, b: number) =>
