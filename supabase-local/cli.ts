@@ -102,7 +102,16 @@ async function start(port: number, dataDir: string, migrationsDir: string | unde
 		process.exit(1);
 	}
 	mkdirSync(dirname(dataDir), { recursive: true });
-	const gateway = await startGateway({ dataDir, port, migrate: true, migrationsDir });
+	// DATABASE_URL (authenticator) and DATABASE_ADMIN_URL select PostgreSQL instead of PGlite.
+	const postgres =
+		values.executor === 'postgres' || (!values.executor && !!process.env.DATABASE_URL);
+	const gateway = await startGateway({
+		executor: postgres ? 'postgres' : 'pglite',
+		dataDir,
+		port,
+		migrate: true,
+		migrationsDir
+	});
 	if (isDefault) {
 		writeFileSync(
 			STATUS_FILE,
@@ -225,7 +234,8 @@ const { positionals, values } = parseArgs({
 		demo: { type: 'string' },
 		dir: { type: 'string' },
 		'data-dir': { type: 'string' },
-		'migrations-dir': { type: 'string' }
+		'migrations-dir': { type: 'string' },
+		executor: { type: 'string' }
 	}
 });
 
@@ -255,7 +265,7 @@ async function main(command: string | undefined) {
 			break;
 		default:
 			console.error(
-				'usage: node supabase-local/cli.ts <start [--port N] [--data-dir D] [--migrations-dir D] | status [--json] | reset | seed [--demo N] | backup | test-db [--dir D]>'
+				'usage: node supabase-local/cli.ts <start [--port N] [--data-dir D] [--migrations-dir D] [--executor pglite|postgres] | status [--json] | reset | seed [--demo N] | backup | test-db [--dir D]>'
 			);
 			process.exit(2);
 	}

@@ -249,6 +249,8 @@ async function serve(executor: Executor, options: GatewayOptions): Promise<Gatew
 	const rest = createRestHandler({ executor, schema: () => schema, reloadSchema, maxRows });
 	const auth = await authLoading;
 
+	// NABIJ_GATEWAY_LOG=1 prints one line per request, for debugging the app's queries.
+	const logRequests = process.env.NABIJ_GATEWAY_LOG === '1';
 	let baseUrl = '';
 	async function handle(req: IncomingMessage, res: ServerResponse) {
 		const cors = corsHeaders(req.headers.origin);
@@ -307,9 +309,11 @@ async function serve(executor: Executor, options: GatewayOptions): Promise<Gatew
 				);
 			}
 			await send(res, response, cors);
+			if (logRequests) console.log(`${method} ${req.url ?? '/'} ${response.status}`);
 		} catch (error) {
 			if (error instanceof ApiError) {
 				await send(res, errorResponse(error), cors);
+				if (logRequests) console.log(`${req.method} ${req.url ?? '/'} ${error.status}`);
 				if (error.status === 413) req.resume();
 				return;
 			}

@@ -103,6 +103,38 @@ function singleError(rows: number): ApiError {
 	});
 }
 
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			current[j] = Math.min(
+				(previous[j] ?? 0) + 1,
+				(current[j - 1] ?? 0) + 1,
+				(previous[j - 1] ?? 0) + cost
+			);
+		}
+		previous = current;
+	}
+	return previous[b.length] ?? 0;
+}
+
+/** PostgREST's "Perhaps you meant …" hint: the closest known name, if close enough. */
+function suggestion(name: string, known: string[], what: string): string | null {
+	let best: string | null = null;
+	let bestDistance = Infinity;
+	for (const candidate of known) {
+		const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+		if (d < bestDistance) {
+			best = candidate;
+			bestDistance = d;
+		}
+	}
+	if (best === null || bestDistance > Math.max(2, Math.floor(name.length / 3))) return null;
+	return `Perhaps you meant the ${what} 'public.${best}'`;
+}
+
 function misplaced(parameter: string, where: string): ApiError {
 	return new ApiError({
 		status: 400,
@@ -174,7 +206,7 @@ export function createRestHandler(deps: RestDeps) {
 				status: 404,
 				code: 'PGRST205',
 				message: `Could not find the table 'public.${name}' in the schema cache`,
-				hint: null
+				hint: suggestion(name, [...deps.schema().relations.keys()], 'table')
 			});
 		}
 		return relation;
