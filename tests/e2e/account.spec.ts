@@ -1,0 +1,148 @@
+// Journeys: the freshness job e-mails a "still active?" link that confirms an entry without
+// signing in; expired and tampered links are refused with a clear message; the account page
+// keeps a display name and e-mail language.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Page } from '@playwright/test';
+import { createSignedToken } from '../../src/lib/server/signed-links.ts';
+import { localKeys } from '../../supabase-local/src/keys.ts';
+import { expect, test } from './fixtures.ts';
+
+const mailbox = process.env.NABIJ_MAILBOX_URL;
+const gatewayUrl = mailbox?.replace(/\/mailbox\.json$/, '') ?? '';
+// The local defaults of src/lib/server/config.ts, used when the variables are not set.
+const JOBS_TOKEN = process.env.NABIJ_JOBS_TOKEN ?? 'nabij-local-jobs-token';
+const LINK_SECRET = process.env.NABIJ_LINK_SECRET ?? 'nabij-local-link-secret-not-for-production';
+const EDITOR = { email: 'org.editor.2@demo.nabij.invalid', password: 'demo-org-editor-2' };
+const MODERATOR = { email: 'moderator@demo.nabij.invalid', password: 'demo-moderator' };
+
+async function gatewayAs(account: { email: string; password: string }): Promise<SupabaseClient> {
+	const client = createClient(gatewayUrl, localKeys().anonKey, {
+		auth: { persistSession: false, autoRefreshToken: false }
+	});
+	const { error } = await client.auth.signInWithPassword(account);
+	expect(error).toBeNull();
+	return client;
+}
+
+async function signIn(page: Page, account: { email: string; password: string }) {
+	await page.goto('/fr/account/sign-in');
+	await page.locator('#pw-email').fill(account.email);
+	await page.locator('#pw-password').fill(account.password);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).toHaveURL(/\/fr\/account$/);
+}
+
+test.describe('freshness links', () => {
+	test.skip(!mailbox, 'needs NABIJ_MAILBOX_URL in the test process to read e-mails');
+
+	test('the job mails a link that confirms the entry without signing in', async ({
+		page,
+		request
+	}) => {
+		const editor = await gatewayAs(EDITOR);
+		const { data: user } = await editor.auth.getUser();
+		const { data: memberships } = await editor
+			.from('organization_members')
+			.select('organization_id')
+			.eq('user_id', user.user?.id ?? '');
+		const ids = (memberships ?? []).map((m: { organization_id: string }) => m.organization_id);
+		const { data: entry } = await editor
+			.from('organizations')
+			.select('id, name')
+			.in('id', ids)
+			.eq('status', 'active')
+			.order('name')
+			.limit(1)
+			.single();
+		expect(entry).not.toBeNull();
+		const { id, name } = entry as { id: string; name: string };
+		// A moderator back-dates the last confirmation, as if a year had passed.
+		const moderator = await gatewayAs(MODERATOR);
+		const aged = await moderator
+			.from('organizations')
+			.update({ assured_date: '2025-01-01' })
+			.eq('id', id);
+		expect(aged.error).toBeNull();
+
+		// A scheduler posts JSON (a form post without an Origin would be refused as cross-site).
+		expect((await request.post('/api/jobs/liveness', { data: {} })).status()).toBe(401);
+		const run = await request.post('/api/jobs/liveness', {
+			headers: { authorization: `Bearer ${JOBS_TOKEN}` },
+			data: {}
+		});
+		expect(run.status()).toBe(200);
+		expect((await run.json()) as { mailsSent: number }).toMatchObject({
+			mailsSent: expect.any(Number)
+		});
+
+		const mails = (await (
+			await fetch(`${mailbox}?to=${encodeURIComponent(EDITOR.email)}`)
+		).json()) as { subject: string; text: string }[];
+		const mail = mails.find((m) => m.subject === `${name} est-il toujours actif ?`);
+		expect(mail).toBeDefined();
+		const link = /https?:\/\/\S+\/liveness\?token=\S+/.exec(mail?.text ?? '')?.[0] ?? '';
+		expect(link).toContain('/fr/liveness?token=');
+
+		const path = new URL(link).pathname + new URL(link).search;
+		await page.goto(path);
+		await expect(page.getByText(`« ${name} » est-il toujours actif ?`)).toBeVisible();
+		await page.getByRole('button', { name: 'Oui, toujours actif' }).click();
+		await expect(page.getByText('Merci ! La fiche est confirmée comme active.')).toBeVisible();
+
+		const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'UTC' });
+		const after = await editor.from('organizations').select('assured_date').eq('id', id).single();
+		expect(after.data?.assured_date).toBe(today);
+
+		// The same link with one character changed is refused.
+		const tampered = path.slice(0, -1) + (path.endsWith('A') ? 'B' : 'A');
+		await page.goto(tampered);
+		await expect(page.getByText(/Ce lien n'est pas valable/)).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Oui, toujours actif' })).toHaveCount(0);
+	});
+
+	test('an expired link is refused with a clear message', async ({ page }) => {
+		const token = createSignedToken({
+			secret: LINK_SECRET,
+			purpose: 'liveness',
+			payload: { n: 'a'.repeat(64) },
+			expiresAt: new Date(Date.now() - 60_000)
+		});
+		await page.goto(`/fr/liveness?token=${token}`);
+		await expect(page.getByText(/Ce lien a expiré/)).toBeVisible();
+		await page.goto('/nl/liveness?token=nonsense');
+		await expect(page.getByText(/Deze link is niet geldig/)).toBeVisible();
+	});
+});
+
+test.describe('account', () => {
+	test('asks anonymous visitors to sign in and comes back', async ({ page }) => {
+		await page.goto('/en/manage');
+		await expect(page).toHaveURL(/\/en\/account\/sign-in\?next=%2Fen%2Fmanage$/);
+		await page.locator('#pw-email').fill(EDITOR.email);
+		await page.locator('#pw-password').fill(EDITOR.password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page).toHaveURL(/\/en\/manage$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('My entries');
+	});
+
+	test('keeps the display name and e-mail language, and refuses markup', async ({ page }) => {
+		await signIn(page, EDITOR);
+		await page.getByLabel('Nom affiché').fill('<b>Noor</b>');
+		await page.getByRole('button', { name: 'Enregistrer' }).click();
+		await expect(page.getByText('Écrivez du texte simple, sans balises < >.')).toBeVisible();
+		await page.getByLabel('Nom affiché').fill('Noor 🌻');
+		await page.getByLabel('Langue des e-mails').selectOption('nl');
+		await page.getByRole('button', { name: 'Enregistrer' }).click();
+		await expect(page.getByText('Enregistré.')).toBeVisible();
+		await expect(page.getByLabel('Nom affiché')).toHaveValue('Noor 🌻');
+		await expect(page.getByLabel('Langue des e-mails')).toHaveValue('nl');
+	});
+
+	test('a wrong password is refused with a translated message', async ({ page }) => {
+		await page.goto('/nl/account/sign-in');
+		await page.locator('#pw-email').fill(EDITOR.email);
+		await page.locator('#pw-password').fill('not the password');
+		await page.getByRole('button', { name: 'Aanmelden' }).click();
+		await expect(page.getByText('E-mailadres of wachtwoord is niet juist.')).toBeVisible();
+	});
+});

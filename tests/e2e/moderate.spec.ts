@@ -1,0 +1,125 @@
+// Journeys: an org editor's change to a published entry waits for a moderator, who applies it
+// from a diff; another org editor can neither open the entry's editor nor update it directly.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Page } from '@playwright/test';
+import { localKeys } from '../../supabase-local/src/keys.ts';
+import { expect, test } from './fixtures.ts';
+
+const mailbox = process.env.NABIJ_MAILBOX_URL;
+const gatewayUrl = mailbox?.replace(/\/mailbox\.json$/, '') ?? '';
+const EDITOR = { email: 'org.editor@demo.nabij.invalid', password: 'demo-org-editor' };
+const EDITOR_2 = { email: 'org.editor.2@demo.nabij.invalid', password: 'demo-org-editor-2' };
+const MODERATOR = { email: 'moderator@demo.nabij.invalid', password: 'demo-moderator' };
+
+async function signIn(page: Page, account: { email: string; password: string }) {
+	await page.goto('/fr/account/sign-in');
+	await page.locator('#pw-email').fill(account.email);
+	await page.locator('#pw-password').fill(account.password);
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).toHaveURL(/\/fr\/account$/);
+}
+
+async function signOut(page: Page) {
+	await page.goto('/fr/account');
+	await page.getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page).toHaveURL(/\/fr$/);
+}
+
+/** supabase-js signed in as `account` against the local gateway, as a script would be. */
+async function gatewayAs(account: { email: string; password: string }): Promise<SupabaseClient> {
+	const client = createClient(gatewayUrl, localKeys().anonKey, {
+		auth: { persistSession: false, autoRefreshToken: false }
+	});
+	const { error } = await client.auth.signInWithPassword(account);
+	expect(error).toBeNull();
+	return client;
+}
+
+/** The first published organization the editor belongs to. */
+async function publishedEntryOf(client: SupabaseClient): Promise<{ id: string; name: string }> {
+	const { data: user } = await client.auth.getUser();
+	const { data: memberships } = await client
+		.from('organization_members')
+		.select('organization_id')
+		.eq('user_id', user.user?.id ?? '');
+	const { data } = await client
+		.from('organizations')
+		.select('id, name')
+		.in(
+			'id',
+			(memberships ?? []).map((m: { organization_id: string }) => m.organization_id)
+		)
+		.eq('status', 'active')
+		.order('name')
+		.limit(1)
+		.single();
+	expect(data).not.toBeNull();
+	return data as { id: string; name: string };
+}
+
+test.describe('editing and moderation', () => {
+	test.skip(!mailbox, 'needs NABIJ_MAILBOX_URL in the test process to reach the local gateway');
+
+	test('a change to a published entry passes moderation before it is public', async ({ page }) => {
+		test.setTimeout(120_000);
+		const entry = await publishedEntryOf(await gatewayAs(EDITOR));
+		const renamed = `${entry.name} (nouveau nom)`;
+
+		await signIn(page, EDITOR);
+		await page.goto('/fr/manage');
+		await page.getByRole('link', { name: `Modifier ${entry.name}` }).click();
+		await expect(page.getByText(/vérifiées par un·e modérateur·rice/)).toBeVisible();
+		await page.getByLabel(/Nom de votre groupe/).fill(renamed);
+		await page.locator('input[name=accepting_new][value=waitlist]').check();
+		await page.getByRole('button', { name: 'Enregistrer' }).click();
+		await expect(
+			page.getByText('Merci. Vos modifications attendent un·e modérateur·rice.')
+		).toBeVisible();
+		// Not public yet.
+		const anonymous = createClient(gatewayUrl, localKeys().anonKey);
+		const before = await anonymous.from('organizations').select('name').eq('id', entry.id).single();
+		expect(before.data?.name).toBe(entry.name);
+		await signOut(page);
+
+		await signIn(page, MODERATOR);
+		await page.goto(`/fr/moderate/${entry.id}`);
+		const diff = page.getByRole('table', { name: 'Valeurs actuelles et proposées' });
+		await expect(diff.getByRole('row', { name: /name/ })).toContainText(renamed);
+		await expect(diff.getByRole('row', { name: /accepting_new/ })).toContainText('waitlist');
+		await page.getByRole('button', { name: 'Appliquer ce changement' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(renamed);
+		await expect(page.getByText('change request applied')).toBeVisible();
+
+		const after = await anonymous.from('organizations').select('name').eq('id', entry.id).single();
+		expect(after.data?.name).toBe(renamed);
+	});
+
+	test("a second org editor cannot edit the first editor's entry", async ({ page }) => {
+		const entry = await publishedEntryOf(await gatewayAs(EDITOR));
+
+		await signIn(page, EDITOR_2);
+		const response = await page.goto(`/fr/manage/${entry.id}`);
+		expect(response?.status()).toBe(404);
+		const post = await page.request.post(`/fr/manage/${entry.id}`, {
+			form: {
+				name: 'Pris par un autre',
+				description_fr: 'x',
+				accepting_new: 'open',
+				schedule_kind: 'irregular'
+			},
+			headers: { origin: new URL(page.url()).origin }
+		});
+		expect(post.status()).toBe(404);
+
+		const intruder = await gatewayAs(EDITOR_2);
+		const { data, error } = await intruder
+			.from('organizations')
+			.update({ name: 'Pris par un autre' })
+			.eq('id', entry.id)
+			.select('id');
+		expect(error === null ? data : []).toEqual([]);
+		const owner = await gatewayAs(EDITOR);
+		const check = await owner.from('organizations').select('name').eq('id', entry.id).single();
+		expect(check.data?.name).not.toBe('Pris par un autre');
+	});
+});
