@@ -873,5 +873,81 @@ export const scenarios: Scenario[] = [
 				}
 			]);
 		}
+	},
+	{
+		name: 'full-text search, regex and is-distinct filters',
+		run: async (c) => {
+			const [fts, web, re, distinct] = await Promise.all([
+				c.service.from('posts').select('id').textSearch('title', 'draft').order('id'),
+				c.service
+					.from('posts')
+					.select('id')
+					.textSearch('title', 'gamma draft', { type: 'websearch', config: 'english' }),
+				c.service
+					.from('posts')
+					.select('id')
+					.match({ published: true })
+					.filter('title', 'imatch', '^(alpha|beta)')
+					.order('id'),
+				c.service.from('posts').select('id').filter('editor_id', 'isdistinct', '1').order('id')
+			]);
+			return {
+				data: [fts.data, web.data, re.data, distinct.data],
+				error: fts.error ?? web.error ?? re.error ?? distinct.error,
+				count: null,
+				status: fts.status
+			};
+		},
+		check: (s) =>
+			expect(s.data).toEqual([
+				[{ id: 3 }, { id: 5 }],
+				[{ id: 3 }],
+				[{ id: 1 }, { id: 2 }],
+				[{ id: 1 }, { id: 2 }, { id: 4 }, { id: 5 }, { id: 6 }, { id: 7 }]
+			])
+	},
+	{
+		name: 'object with nulls stripped',
+		run: async (c) => {
+			const r = await c.raw('/rest/v1/authors?select=slug,bio&slug=eq.bob', {
+				headers: { Accept: 'application/vnd.pgrst.object+json;nulls=stripped' }
+			});
+			return snap(r);
+		},
+		check: (s) => expect(s.data).toEqual({ slug: 'bob' })
+	},
+	{
+		name: 'unsupported output, method, preference and profile are refused',
+		run: async (c) => {
+			const csv = await c.anon.from('authors').select('slug').csv();
+			const put = await c.raw('/rest/v1/authors?slug=eq.bob', {
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body: '{"slug":"bob","name":"B"}'
+			});
+			const strict = await c.raw('/rest/v1/authors', {
+				headers: { Prefer: 'handling=strict, tx=rollback' }
+			});
+			const profile = await c.raw('/rest/v1/authors', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'Content-Profile': 'private' },
+				body: '{"slug":"p","name":"P"}'
+			});
+			return {
+				data: [csv.status, put.status, strict.status, profile.status],
+				error: [csv.error, put.error, strict.error, profile.error],
+				count: null,
+				status: 400
+			};
+		},
+		check: (s) => {
+			expect(s.data).toEqual([406, 405, 400, 406]);
+			expect((s.error as { code: string }[]).map((e) => e.code)).toEqual([
+				'PGRST107',
+				'PGRST105',
+				'PGRST122',
+				'PGRST106'
+			]);
+		}
 	}
 ];
