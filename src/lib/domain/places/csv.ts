@@ -58,7 +58,8 @@ const TEXT_COLUMNS = ['name_osm', 'name_fr', 'name_nl', 'nis', 'commune_fr', 'co
  * Reads `rues_osm_index.csv` into typed rows. Throws on a missing column or a non-numeric
  * coordinate: the file is project data, and a broken copy should fail loudly.
  *
- * @example parseStreetCsv(text)[0] // { name_osm: "'t Hof te Overbeke", nis: '21003', lon: 4.286423, … }
+ * @example parseStreetCsv(text)[0]
+ * // { name_osm: "'t Hof te Overbeke", nis: '21003', lon: 4.286423, … }
  */
 export function parseStreetCsv(text: string): StreetRow[] {
 	const [header, ...records] = parseCsv(text);

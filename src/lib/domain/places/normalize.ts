@@ -29,7 +29,8 @@ export function foldText(text: string): string {
 /**
  * Folded words: letters and digits only, split on everything else (spaces, hyphens, apostrophes).
  *
- * @example textTokens("Chaussée d'Ixelles - Elsensesteenweg") // ['chaussee', 'd', 'ixelles', 'elsensesteenweg']
+ * @example textTokens("Chaussée d'Ixelles - Elsensesteenweg")
+ * // ['chaussee', 'd', 'ixelles', 'elsensesteenweg']
  */
 export function textTokens(text: string): string[] {
 	return foldText(text)

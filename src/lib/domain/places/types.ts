@@ -28,7 +28,10 @@ export interface SuggestOptions {
 	locale?: PlaceLocale;
 }
 
-/** Anything that turns typed text into place suggestions; a production geocoder can replace the default. */
+/**
+ * Anything that turns typed text into place suggestions; a production geocoder can replace the
+ * default index.
+ */
 export interface Geocoder {
 	suggest(query: string, opts?: SuggestOptions): Promise<PlaceSuggestion[]>;
 }

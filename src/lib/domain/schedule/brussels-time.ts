@@ -58,7 +58,8 @@ export function brusselsOffsetMinutes(instantMs: number): number {
 /**
  * The Brussels calendar day and minutes after local midnight of an instant.
  *
- * @example brusselsWallClock(new Date('2026-03-29T01:30:00Z')) // { year: 2026, month: 3, day: 29, minutes: 210 }
+ * @example brusselsWallClock(new Date('2026-03-29T01:30:00Z'))
+ * // { year: 2026, month: 3, day: 29, minutes: 210 } (03:30 CEST)
  */
 export function brusselsWallClock(date: Date): CalendarDay & { minutes: number } {
 	const local = new Date(date.getTime() + brusselsOffsetMinutes(date.getTime()) * MINUTE_MS);

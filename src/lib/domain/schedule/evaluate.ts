@@ -117,7 +117,8 @@ function periodsOfDay(schedule: Schedule, day: CalendarDay): Array<[number, numb
 /**
  * Whether a schedule is open, closed or unknown at an instant, read on Brussels wall clocks.
  *
- * @example stateAt(parsed('Mo-Fr 09:00-17:00'), new Date('2026-04-07T08:30:00Z')) // 'open' (10:30 CEST)
+ * @example stateAt(parsed('Mo-Fr 09:00-17:00'), new Date('2026-04-07T08:30:00Z'))
+ * // 'open' (10:30 CEST)
  */
 export function stateAt(schedule: Schedule, date: Date): ScheduleState {
 	const at = date.getTime();
@@ -134,7 +135,8 @@ export function stateAt(schedule: Schedule, date: Date): ScheduleState {
 /**
  * Whether a schedule is open at an instant (an unknown state counts as not open).
  *
- * @example isOpenAt(parsed('Fr 20:00-02:00'), new Date('2026-05-08T23:30:00Z')) // true (Saturday 01:30 CEST)
+ * @example isOpenAt(parsed('Fr 20:00-02:00'), new Date('2026-05-08T23:30:00Z'))
+ * // true (Saturday 01:30 CEST)
  */
 export function isOpenAt(schedule: Schedule, date: Date): boolean {
 	return stateAt(schedule, date) === 'open';
@@ -185,7 +187,8 @@ export function nextOpening(schedule: Schedule, from: Date): OpeningPeriod | nul
  * The next instant after `from` at which the schedule opens or closes, within
  * {@link LOOKAHEAD_DAYS} days; `null` when nothing changes in that window.
  *
- * @example nextChange(parsed('Mo-Fr 09:00-17:00'), new Date('2026-04-07T08:00:00Z')) // 2026-04-07T15:00Z
+ * @example nextChange(parsed('Mo-Fr 09:00-17:00'), new Date('2026-04-07T08:00:00Z'))
+ * // 2026-04-07T15:00Z (17:00 CEST)
  */
 export function nextChange(schedule: Schedule, from: Date): Date | null {
 	const at = from.getTime();

@@ -322,8 +322,10 @@ function parseRule(cursor: Cursor, additional: boolean): ScheduleRule | null {
  * after `,` (`Mo 10:00-12:00, We 14:00-16:00`).
  *
  * @example parseOpeningHours('Mo-Fr 09:00-12:00; PH off')
- * // { ok: true, schedule: { rules: [{ days: [{ kind: 'weekday', from: 0, to: 4, nth: null }], … }, …] } }
- * @example parseOpeningHours('Mo-Fr 25:00-26:00') // { ok: false, error: { code: 'invalid_time', position: 6, … } }
+ * // { ok: true, schedule: { rules: [
+ *   { days: [{ kind: 'weekday', from: 0, to: 4, nth: null }], … }, … ] } }
+ * @example parseOpeningHours('Mo-Fr 25:00-26:00')
+ * // { ok: false, error: { code: 'invalid_time', position: 6, found: '25:00' } }
  */
 export function parseOpeningHours(text: string): ScheduleParseResult {
 	// En and em dashes are what word processors put between times; treat them as hyphens.

@@ -113,8 +113,9 @@ const SINGLE_PARAMS = [
  * `sort=distance|freshness|name`; `quartier` is an `mdrc`; `at` (ISO date-time) sets the moment
  * "open now" refers to, the current time otherwise. Invalid values are dropped.
  *
- * @example finderQuerySchema.parse(new URLSearchParams('near=4.3456,50.8276&radius=800&language=ar&language=fr'))
- * // { near: [4.3456, 50.8276], radiusMeters: 800, languages: ['ar', 'fr'], sort: 'distance', … }
+ * @example
+ * finderQuerySchema.parse(new URLSearchParams('near=4.3456,50.8276&radius=800&language=ar'))
+ * // { near: [4.3456, 50.8276], radiusMeters: 800, languages: ['ar'], sort: 'distance', … }
  */
 export const finderQuerySchema = z
 	.instanceof(URLSearchParams)

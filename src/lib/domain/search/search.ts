@@ -197,10 +197,11 @@ function popCount(mask: number): number {
  * Filters and ranks finder resources.
  *
  * Filters: text (`q`, every word must start a word of the organization or service name or of a
- * description in any language, accents ignored; longer words may carry a typo), radius around `near` (straight line), quartier
- * (`mdrc`), languages (any of), support kinds (any of; a parent code matches its children through
- * `supportParents`), target groups (any of; a resource for `everyone` matches every group),
- * category (any of), accepting (`open` or `waitlist`), open now (Brussels time, via the schedule).
+ * description in any language, accents ignored; words of 6+ letters may carry a typo), radius
+ * around `near` (straight line), quartier (`mdrc`), languages (any of), support kinds (any of; a
+ * parent code matches its children through `supportParents`), target groups (any of; a resource
+ * for `everyone` matches every group), category (any of), accepting (`open` or `waitlist`), open
+ * now (Brussels time, via the schedule).
  *
  * Order: dormant resources last; then by `sort` — distance (needs `near`; without it, text
  * relevance when `q` is set, else name), freshness (`assured_date`, newest first) or name; ties by
@@ -209,8 +210,11 @@ function popCount(mask: number): number {
  * When fewer than {@link FEW_RESULTS} match, `reasons` says which single filter to drop, or the
  * smallest radius of {@link RADIUS_STEPS_METERS} that finds more, the suggestion finding most first.
  *
- * @example searchResources({ resources, query: { ...query, near: [4.3456, 50.8276], radiusMeters: 1000 } })
- * // { results: [{ …row, distanceMeters: 412, walkingMinutes: 8, openNow: true, … }], total: 1, reasons: […] }
+ * @example
+ * // With the rows of `brusselsResources()` (fixtures.ts), on a Tuesday morning:
+ * searchResources({ resources, query: { ...query, near: [4.3456, 50.8276], radiusMeters: 1000 } })
+ * // { results: [{ …row, distanceMeters: 323, walkingMinutes: 6, openNow: true, … }],
+ * //   total: 1, reasons: [{ code: 'widen_radius', radiusMeters: 2000, resultsWithin: 3 }] }
  */
 export function searchResources<Row extends ResourceRow>(
 	input: SearchInput<Row>
