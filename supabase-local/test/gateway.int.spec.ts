@@ -30,7 +30,7 @@ describe.each(executorKinds())('gateway scenarios on %s', (kind) => {
 	it('matches the snapshot shared by all executors', async () => {
 		expect(Object.keys(results)).toHaveLength(scenarios.length);
 		await expect(JSON.stringify(results, null, '\t') + '\n').toMatchFileSnapshot(
-			'./__snapshots__/gateway-scenarios.snap'
+			'./expected/gateway-scenarios.snap'
 		);
 	});
 });
