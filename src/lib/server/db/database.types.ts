@@ -1,6 +1,7 @@
-// Types of the public schema, generated with `supabase gen types typescript` from a database
-// built by supabase/migrations (plain PostgreSQL 15 plus supabase-local/sql). Regenerate after every
-// migration; do not edit by hand.
+// Types of the public schema as `supabase gen types typescript` produces them for a database
+// built by supabase-local/sql and supabase/migrations; do not edit by hand. After a migration:
+// supabase gen types typescript --remote <database url> --schema public, below this header,
+// then Prettier. tests/integration/seed-schema-types.int.spec.ts checks it on PostgreSQL.
 export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];
 
 export type Database = {
