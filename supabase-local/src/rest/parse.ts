@@ -245,7 +245,12 @@ function readSelectItem(c: Cursor, depth: number): SelectItem {
 			else throw c.fail('embed: two hints');
 		}
 		if (c.peek() === '(' && c.peek(1) === ')' && AGGREGATES.has(name) && !spread && !hint) {
-			throw parseError(`aggregate or function call "${name}()" is not supported in select`);
+			// Supabase leaves PostgREST's db-aggregates-enabled off: the same error as there.
+			throw new ApiError({
+				status: 400,
+				code: 'PGRST123',
+				message: 'Use of aggregate functions is not allowed'
+			});
 		}
 		c.expect('(', '"(" after an embed name');
 		const select = readSelectList(c, depth + 1);
