@@ -10,7 +10,7 @@ import type { QuartierShape } from '#lib/coverage-ui/choropleth.ts';
 import * as coverage from '#lib/server/db/coverage.ts';
 import { getViewer } from '#lib/server/guards.ts';
 
-export const MAP_WIDTH_PX = 600;
+export const MAP_WIDTH_PX = 560;
 
 /** Everything a coverage page needs: the visitor's rights, reference data and the result. */
 export interface CoverageContext {
