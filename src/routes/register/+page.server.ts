@@ -13,12 +13,14 @@ import {
 	type Step
 } from '#lib/domain/registration/index.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { DataError } from '#lib/server/db/errors.ts';
 import * as locations from '#lib/server/db/locations.ts';
 import * as organizations from '#lib/server/db/organizations.ts';
 import * as profiles from '#lib/server/db/profiles.ts';
 import * as services from '#lib/server/db/services.ts';
 import { requireRole } from '#lib/server/guards.ts';
 import { allowAttempt } from '#lib/server/rate-limit.ts';
+import { unknownCodes, type KnownCodes } from './codes.ts';
 import { notifyModerators } from './notify.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,6 +34,20 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	return { categories, taxonomy, quartiers, languages: languageOptions(getLocale()) };
 };
+
+async function knownCodes(supabase: App.Locals['supabase']): Promise<KnownCodes> {
+	const [categories, taxonomy, quartiers] = await Promise.all([
+		organizations.listCategories(supabase),
+		services.listTaxonomy(supabase),
+		locations.listQuartiers(supabase)
+	]);
+	return {
+		categories: new Set(categories.map((c) => c.code)),
+		supportKinds: new Set(taxonomy.supportKinds.map((k) => k.code)),
+		targetGroups: new Set(taxonomy.targetGroups.map((g) => g.code)),
+		quartiers: new Set(quartiers.map((q) => q.mdrc))
+	};
+}
 
 function currentStep(form: FormData): Step {
 	const step = form.get('step');
@@ -61,6 +77,14 @@ export const actions: Actions = {
 				errors: fieldErrors(parsed.error)
 			});
 		}
+		const unknown = unknownCodes(
+			step,
+			parsed.data as Record<string, unknown>,
+			await knownCodes(event.locals.supabase)
+		);
+		if (Object.keys(unknown).length) {
+			return fail(400, { step, draft: encodeDraft(draft), values, errors: unknown });
+		}
 		draft[step] = values;
 		return { step: nextStep(step), draft: encodeDraft(draft), values: null, errors: {} };
 	},
@@ -88,25 +112,34 @@ export const actions: Actions = {
 			return fail(429, { ...fields, errors: { '': ['rate_limited'] } });
 		}
 		const supabase = event.locals.supabase;
+		const known = await knownCodes(supabase);
+		for (const step of ['who', 'offer', 'where'] as const) {
+			const unknown = unknownCodes(step, parsed.data[step], known);
+			if (Object.keys(unknown).length) {
+				return fail(400, { step, draft: fields.draft, values: draft[step] ?? {}, errors: unknown });
+			}
+		}
 		const quartier = (await locations.listQuartiers(supabase)).find(
 			(q) => q.mdrc === parsed.data.where.mdrc
 		);
-		if (!quartier) {
-			return fail(400, {
-				step: 'where' as Step,
-				draft: fields.draft,
-				values: draft.where ?? {},
-				errors: { mdrc: ['invalid_choice'] }
-			});
-		}
+		if (!quartier) return fail(400, { ...fields, errors: { '': ['invalid'] } });
 		if (!viewer.roles.includes('org_editor') && !viewer.roles.includes('moderator')) {
 			await profiles.becomeOrgEditor(supabase);
 		}
-		const id = await organizations.register(supabase, {
-			registration: parsed.data,
-			userId: viewer.user.id,
-			quartierPoint: { lon: quartier.point_lon, lat: quartier.point_lat }
-		});
+		let id: string;
+		try {
+			id = await organizations.register(supabase, {
+				registration: parsed.data,
+				userId: viewer.user.id,
+				quartierPoint: { lon: quartier.point_lon, lat: quartier.point_lat }
+			});
+		} catch (failure) {
+			// The database refused what the schemas let through: say so, keep the draft.
+			if (failure instanceof DataError && failure.status < 500) {
+				return fail(400, { ...fields, errors: { '': ['invalid'] } });
+			}
+			throw failure;
+		}
 		await notifyModerators(supabase, { name: parsed.data.who.name, origin: event.url.origin });
 		redirect(303, localizeHref(`/manage?registered=${id}`));
 	}

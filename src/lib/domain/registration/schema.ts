@@ -100,7 +100,7 @@ export const whereSchema = z
 	.object({
 		place_kind: choice(PLACE_KINDS),
 		mdrc: z.coerce
-			.number({ error: 'required' })
+			.number({ error: 'invalid_choice' })
 			.int('invalid_choice')
 			.min(1, 'required')
 			.max(999, 'invalid_choice'),
