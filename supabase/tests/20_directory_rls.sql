@@ -4,7 +4,7 @@
 begin;
 -- pgTAP lives in extensions on Supabase; a fresh session may not have it on its path yet.
 set local search_path to "$user", public, extensions;
-select plan(104);
+select plan(115);
 
 -- Fixture (the same block opens every test file; files run independently): users for each
 -- role, two org editors with an active and a pending organization each, services, locations
@@ -189,6 +189,14 @@ select lives_ok($$insert into public.organization_members (organization_id, user
 select results_eq($$update public.organization_members set member_role = 'owner' where user_id = 'a0000000-0000-4000-8000-000000000007' returning member_role$$, $$values ('owner')$$, 'owner A changes a member''s role');
 select results_eq($$delete from public.organizations where id = 'b0000000-0000-4000-8000-0000000000a1' returning name$$, $$values ('New org by A')$$, 'owner A deletes their never-published registration');
 select is_empty($$delete from public.organizations where id = 'b0000000-0000-4000-8000-00000000000a' returning 1$$, 'owner A cannot delete a published organization');
+select results_eq($$update public.locations set name = 'Renamed place' where id = 'd0000000-0000-4000-8000-0000000000a1' returning name$$, $$values ('Renamed place')$$, 'editor A updates their location');
+select results_eq($$update public.service_at_location set location_id = 'd0000000-0000-4000-8000-00000000000a' where service_id = 'c0000000-0000-4000-8000-0000000000a1' returning location_id$$, $$values ('d0000000-0000-4000-8000-00000000000a'::uuid)$$, 'editor A moves their service to another of their locations');
+select results_eq($$update public.contact_channels set label = 'Reception' where organization_id = 'b0000000-0000-4000-8000-00000000000a' and kind = 'website' returning label$$, $$values ('Reception')$$, 'editor A updates their contact channel');
+select results_eq($$delete from public.contact_channels where organization_id = 'b0000000-0000-4000-8000-00000000000a' and kind = 'website' returning kind$$, $$values ('website')$$, 'editor A deletes their contact channel');
+select results_eq($$delete from public.service_at_location where service_id = 'c0000000-0000-4000-8000-0000000000a1' returning service_id$$, $$values ('c0000000-0000-4000-8000-0000000000a1'::uuid)$$, 'editor A unlinks their service');
+select results_eq($$delete from public.services where id = 'c0000000-0000-4000-8000-0000000000a1' returning name$$, $$values ('New service')$$, 'editor A deletes their service');
+select results_eq($$delete from public.locations where id = 'd0000000-0000-4000-8000-0000000000a1' returning name$$, $$values ('Renamed place')$$, 'editor A deletes their location');
+select results_eq($$delete from public.organization_members where organization_id = 'b0000000-0000-4000-8000-00000000000a' and user_id = 'a0000000-0000-4000-8000-000000000007' returning member_role$$, $$values ('owner')$$, 'owner A removes a member');
 
 -- editor B --------------------------------------------------------------------------------------
 reset role;
@@ -201,6 +209,9 @@ select is_empty($$select 1 from public.contact_channels where id = 'f0000000-000
 select is_empty($$update public.organizations set name = 'Hacked' where id = 'b0000000-0000-4000-8000-00000000000a' returning 1$$, 'editor B cannot update editor A''s organization');
 select throws_ok($$insert into public.organization_members (organization_id, user_id) values ('b0000000-0000-4000-8000-00000000000a', 'a0000000-0000-4000-8000-000000000003')$$, '42501', null, 'editor B cannot make themself a member of Org A');
 select is_empty($$delete from public.organization_members where organization_id = 'b0000000-0000-4000-8000-00000000000a' returning 1$$, 'editor B cannot remove Org A''s members');
+select is_empty($$update public.organization_members set member_role = 'editor' where organization_id = 'b0000000-0000-4000-8000-00000000000a' returning 1$$, 'editor B cannot change Org A''s member roles');
+select is_empty($$update public.service_at_location set location_id = 'd0000000-0000-4000-8000-00000000000b' where id = 'e0000000-0000-4000-8000-000000000001' returning 1$$, 'editor B cannot relink editor A''s service');
+select is_empty($$delete from public.locations where id = 'd0000000-0000-4000-8000-00000000000a' returning 1$$, 'editor B cannot delete editor A''s location');
 select results_eq($$update public.services set accepting_new = 'waitlist' where id = 'c0000000-0000-4000-8000-00000000000c' returning accepting_new$$, $$values ('waitlist')$$, 'editor B updates their own service');
 select results_eq($$delete from public.service_at_location where id = 'e0000000-0000-4000-8000-000000000004' returning 1$$, $$values (1)$$, 'editor B unlinks their own service and location');
 
