@@ -363,9 +363,6 @@ function checkLevelsExist(parsed: ParsedQuery, items: SelectItem[]) {
 	}
 }
 
-/** What the final select returns, and how the handler should read it. */
-export type ReadShape = { countExact: boolean };
-
 function finalSelect(
 	b: Builder,
 	source: Source,
