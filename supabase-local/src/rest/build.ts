@@ -681,7 +681,7 @@ export function buildRpc(
 		const t = fn.args[0]?.type === 'json' ? '::json' : '::jsonb';
 		call = `${b.qualified(fn.name)}(${b.param(JSON.stringify(singleJson), t)})`;
 	} else {
-		const named = fn.args.filter((a) => a.name in args);
+		const named = fn.args.filter((a) => Object.hasOwn(args, a.name));
 		if (named.length > 0) {
 			const defs = named.map((a) => `${ident(a.name)} ${a.type}`).join(', ');
 			argsCte = `pgrst_args as (select * from json_to_record(${b.param(JSON.stringify(args), '::json')}) as _a(${defs})), `;
