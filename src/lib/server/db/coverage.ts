@@ -49,20 +49,24 @@ export interface Survey extends SurveyInput {
 	note: string | null;
 }
 
-// A Supabase project answers at most `max_rows` (1,000 by default) rows per request.
-const PAGE_SIZE = 1000;
+// Rows asked for per request. A Supabase project answers at most `max_rows` rows per request
+// (1,000 by default) whatever the range asked, so reading goes on from the last row received.
+const REQUEST_ROWS = 10_000;
+// No Supabase project caps responses below this: a shorter answer is the end of the table.
+const MIN_SERVER_CAP = 1000;
 
 type Page<T> = (
 	from: number,
 	to: number
 ) => PromiseLike<{ data: T[] | null; error: PostgrestError | null }>;
 
+/** All rows of an ordered query, in as few requests as the server allows. */
 async function readAll<T>(page: Page<T>): Promise<T[]> {
 	const rows: T[] = [];
-	for (let from = 0; ; from += PAGE_SIZE) {
-		const batch = orThrow(await page(from, from + PAGE_SIZE - 1)) ?? [];
+	for (;;) {
+		const batch = orThrow(await page(rows.length, rows.length + REQUEST_ROWS - 1)) ?? [];
 		rows.push(...batch);
-		if (batch.length < PAGE_SIZE) return rows;
+		if (batch.length < MIN_SERVER_CAP) return rows;
 	}
 }
 
@@ -183,8 +187,8 @@ export function taxonomy(supabase: SupabaseClient): Promise<Taxonomy> {
 }
 
 /**
- * Every published resource (service at a location) with only the columns coverage needs, read
- * in pages of 1,000.
+ * Every published resource (service at a location) with only the columns coverage needs. Large
+ * pages: paging with offsets re-reads the view for every page.
  */
 export async function resources(supabase: SupabaseClient): Promise<ResourceInput[]> {
 	const rows = await readAll((from, to) =>
