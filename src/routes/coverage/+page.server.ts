@@ -67,3 +67,7 @@ export const load = async ({ locals, url }) => {
 			: null
 	};
 };
+
+// Everything on the dashboard works with plain links and GET forms. Rendering it on the server
+// only spares the browser a second copy of the 145 outlines and the table in hydration data.
+export const csr = false;
