@@ -244,3 +244,57 @@ describe('freshness', () => {
 		expect((await organizations.get(editor.supabase, id))?.status).toBe('dormant');
 	});
 });
+
+describe('co-editors', () => {
+	it('an owner invites by e-mail; only that address can accept, once', async () => {
+		const owner = await user(['org_editor']);
+		const id = await organizations.register(owner.supabase, {
+			registration,
+			userId: owner.id,
+			quartierPoint: { lon: 4.4, lat: 50.8 }
+		});
+		const invited = await user();
+		const stranger = await user(['org_editor']);
+		await expect(
+			members.invite(stranger.supabase, { organization_id: id, email: invited.email })
+		).rejects.toMatchObject({ kind: 'forbidden' });
+		const nonce = await members.invite(owner.supabase, {
+			organization_id: id,
+			email: invited.email.toUpperCase()
+		});
+		await expect(members.acceptInvite(stranger.supabase, nonce)).rejects.toMatchObject({
+			kind: 'forbidden'
+		});
+		expect(await members.acceptInvite(invited.supabase, nonce)).toBe(id);
+		expect((await members.organizationIdsOf(invited.supabase, invited.id)).get(id)).toBe('editor');
+		expect((await profiles.get(invited.supabase, invited.id))?.roles).toEqual(['org_editor']);
+		await expect(members.acceptInvite(invited.supabase, nonce)).rejects.toBeDefined();
+	});
+
+	it('a moderator asking for changes records it in the history', async () => {
+		const editor = await user(['org_editor']);
+		const moderator = await user(['moderator']);
+		const id = await organizations.register(editor.supabase, {
+			registration,
+			userId: editor.id,
+			quartierPoint: { lon: 4.4, lat: 50.8 }
+		});
+		await moderation.requestChange(moderator.supabase, {
+			organization_id: id,
+			requested_by: moderator.id,
+			changes: {},
+			note: 'Pouvez-vous préciser le lieu ?'
+		});
+		await moderation.addHistory(moderator.supabase, {
+			organization_id: id,
+			actor_id: moderator.id,
+			action: 'change_requested',
+			note: 'Pouvez-vous préciser le lieu ?'
+		});
+		const history = await moderation.history(editor.supabase, id);
+		expect(history[0]).toMatchObject({ action: 'change_requested', actor_id: moderator.id });
+		expect((await moderation.pendingChanges(editor.supabase, id)).map((c) => c.note)).toEqual([
+			'Pouvez-vous préciser le lieu ?'
+		]);
+	});
+});

@@ -37,3 +37,23 @@ export async function add(
 ): Promise<void> {
 	orThrow(await supabase.from('organization_members').insert(member));
 }
+
+/** Records an invitation to co-edit (owners only) and returns the secret nonce for the link. */
+export async function invite(
+	supabase: SupabaseClient,
+	input: { organization_id: string; email: string }
+): Promise<string> {
+	const nonce = orThrow(
+		await supabase.rpc('create_editor_invite', {
+			p_organization_id: input.organization_id,
+			p_email: input.email
+		})
+	) as unknown;
+	if (typeof nonce !== 'string') throw new Error('no invitation nonce returned');
+	return nonce;
+}
+
+/** Accepts an invitation as the signed-in user; returns the organization id. */
+export async function acceptInvite(supabase: SupabaseClient, nonce: string): Promise<string> {
+	return String(orThrow(await supabase.rpc('accept_editor_invite', { p_nonce: nonce })));
+}

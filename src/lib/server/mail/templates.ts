@@ -76,3 +76,19 @@ export function livenessMail(
 		links: [{ label: m.account_mail_liveness_link({}, { locale }), href: entry.link }]
 	});
 }
+
+/** "You are invited to co-edit", with the link to accept (the invitee signs in first). */
+export function inviteMail(
+	to: Recipient,
+	entry: { name: string; inviter: string; link: string }
+): Mail {
+	const locale = to.email_language;
+	return composeMail({
+		to: to.email,
+		subject: m.account_mail_invite_subject({ name: entry.name }, { locale }),
+		paragraphs: [
+			m.account_mail_invite_text({ name: entry.name, inviter: entry.inviter }, { locale })
+		],
+		links: [{ label: m.account_mail_invite_link({}, { locale }), href: entry.link }]
+	});
+}

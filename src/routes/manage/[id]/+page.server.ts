@@ -7,7 +7,11 @@ import * as moderation from '#lib/server/db/moderation.ts';
 import * as organizations from '#lib/server/db/organizations.ts';
 import * as services from '#lib/server/db/services.ts';
 import { requireRole } from '#lib/server/guards.ts';
-import { translateErrors } from '../../register/errors.ts';
+import { errorText, translateErrors } from '../../register/errors.ts';
+import { m } from '#lib/paraglide/messages.js';
+import { DataError } from '#lib/server/db/errors.ts';
+import { allowAttempt } from '#lib/server/rate-limit.ts';
+import { sendInvite } from './invite.ts';
 import { editValues, needsModeration, toChanges } from './edit.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +40,27 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	invite: async (event) => {
+		const { viewer, organization } = await entry(event);
+		const form = await event.request.formData();
+		const email = String(form.get('email') ?? '').trim();
+		if (!z.email().max(254).safeParse(email).success) {
+			return fail(400, { invite: { email, error: errorText('invalid_email') } });
+		}
+		if (!allowAttempt('register', { ip: event.getClientAddress(), userId: viewer.user.id })) {
+			return fail(429, { invite: { email, error: errorText('rate_limited') } });
+		}
+		try {
+			await sendInvite(event, { organization, email, inviter: viewer.user.email ?? '' });
+		} catch (failure) {
+			if (failure instanceof DataError && failure.kind === 'forbidden') {
+				return fail(403, { invite: { email, error: m.account_invite_owner_only() } });
+			}
+			throw failure;
+		}
+		return { invite: { email: '', sent: email } };
+	},
+	save: async (event) => {
 		const { viewer, organization, service } = await entry(event);
 		const form = await event.request.formData();
 		const values = Object.fromEntries(
