@@ -48,10 +48,10 @@ describe('buildChoropleth', () => {
 		expect(parks.every((a) => a.fill === NOT_RESIDENTIAL_COLOUR && !a.hatched)).toBe(true);
 	});
 
-	it('builds a five-class legend with formatted bounds', () => {
+	it('labels each legend class with the values in it, never twice the same', () => {
 		expect(map.zeroClass).toBe(true);
-		expect(map.classes).toHaveLength(5);
-		expect(map.classes[0]?.from).toBe('1');
+		// Six quartiers hold one resource each: one class, "1".
+		expect(map.classes).toEqual([{ fill: SEQUENTIAL_5[4], from: '1', to: '1' }]);
 	});
 
 	it('uses quantile classes of the residential values for the gap index', () => {
@@ -62,6 +62,10 @@ describe('buildChoropleth', () => {
 			locale: 'en'
 		});
 		expect(gap.zeroClass).toBe(false);
+		expect(gap.classes).toHaveLength(5);
+		for (let i = 1; i < gap.classes.length; i++) {
+			expect(gap.classes[i]?.from).not.toBe(gap.classes[i - 1]?.to);
+		}
 		const counts = SEQUENTIAL_5.map((c) => gap.areas.filter((a) => a.fill === c).length);
 		for (const count of counts) expect(count).toBeGreaterThanOrEqual(20);
 	});

@@ -3,7 +3,6 @@ import type { Locale } from '#lib/domain/coverage/types.ts';
 import {
 	NO_VALUE_COLOUR,
 	NOT_RESIDENTIAL_COLOUR,
-	SEQUENTIAL_5,
 	ZERO_COLOUR,
 	quantileScale
 } from './color-scale.ts';
@@ -65,7 +64,7 @@ export function buildChoropleth({
 	const classified = residential
 		.map((q) => measure.value(q))
 		.filter((v) => v !== null && !(measure.zeroIsNone && v === 0));
-	const scale = quantileScale(classified, SEQUENTIAL_5.length);
+	const scale = quantileScale(classified);
 	const byMdrc = new Map(quartiers.map((q) => [q.mdrc, q]));
 	const format = (v: number) => formatNumber(v, locale, measure.digits);
 
@@ -79,7 +78,7 @@ export function buildChoropleth({
 		else if (measure.zeroIsNone && value === 0) fill = ZERO_COLOUR;
 		else {
 			const index = scale.classOf(value);
-			if (index !== null) fill = SEQUENTIAL_5[index] as string;
+			if (index !== null) fill = scale.colourOf(index);
 		}
 		areas.push({
 			mdrc: q.mdrc,
@@ -92,13 +91,19 @@ export function buildChoropleth({
 		});
 	}
 
-	const bounds = [scale.min, ...scale.breaks, scale.max];
-	const classes: LegendClass[] = Number.isFinite(scale.min)
-		? SEQUENTIAL_5.map((fill, i) => ({
-				fill,
-				from: format(bounds[i] as number),
-				to: format(bounds[i + 1] as number)
-			}))
-		: [];
+	// Each class is labelled with the lowest and highest value actually in it.
+	const ranges = Array.from({ length: scale.classCount }, () => ({
+		from: Infinity,
+		to: -Infinity
+	}));
+	for (const v of classified) {
+		const range = ranges[scale.classOf(v) as number] as { from: number; to: number };
+		range.from = Math.min(range.from, v as number);
+		range.to = Math.max(range.to, v as number);
+	}
+	const classes: LegendClass[] = ranges
+		.map((range, i) => ({ range, fill: scale.colourOf(i) }))
+		.filter(({ range }) => Number.isFinite(range.from))
+		.map(({ range, fill }) => ({ fill, from: format(range.from), to: format(range.to) }));
 	return { areas, classes, zeroClass: measure.zeroIsNone };
 }

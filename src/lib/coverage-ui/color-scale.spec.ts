@@ -50,14 +50,29 @@ describe('quantileScale', () => {
 		expect(scale.classOf(100)).toBe(4);
 	});
 
-	it('copes with equal values (all in the lowest class)', () => {
+	it('merges equal break points, so no two classes show the same range', () => {
+		const scale = quantileScale([1, 1, 1, 1, 1, 1, 2, 2, 3]);
+		expect(scale.breaks).toEqual([1, 2]);
+		expect(scale.classCount).toBe(3);
+		expect([1, 2, 3].map((v) => scale.classOf(v))).toEqual([0, 1, 2]);
+		// Three classes take the lightest, middle and darkest colours.
+		expect([0, 1, 2].map((i) => scale.colourOf(i))).toEqual([
+			SEQUENTIAL_5[0],
+			SEQUENTIAL_5[2],
+			SEQUENTIAL_5[4]
+		]);
+	});
+
+	it('has one class when every value is equal', () => {
 		const scale = quantileScale([7, 7, 7, 7]);
+		expect(scale.classCount).toBe(1);
 		expect(scale.classOf(7)).toBe(0);
+		expect(scale.colourOf(0)).toBe(SEQUENTIAL_5[4]);
 	});
 
 	it('has no range without values', () => {
 		const scale = quantileScale([]);
 		expect(scale.min).toBeNaN();
-		expect(scale.classOf(1)).toBe(4);
+		expect(scale.classCount).toBe(1);
 	});
 });

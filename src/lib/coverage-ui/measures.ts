@@ -102,7 +102,8 @@ export function quartierName(q: { nameFr: string; nameNl: string }, locale: Loca
 /** A number in the reader's locale with a fixed number of decimals; an en dash when null. */
 export function formatNumber(value: number | null, locale: Locale, digits = 0): string {
 	if (value === null || !Number.isFinite(value)) return '–';
-	return new Intl.NumberFormat(`${locale}-BE`, {
+	// British English groups thousands with a comma, as English readers expect.
+	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : `${locale}-BE`, {
 		minimumFractionDigits: digits,
 		maximumFractionDigits: digits
 	}).format(value);
