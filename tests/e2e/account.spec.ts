@@ -114,6 +114,56 @@ test.describe('freshness links', () => {
 	});
 });
 
+test.describe('co-editors', () => {
+	test.skip(!mailbox, 'needs NABIJ_MAILBOX_URL in the test process to read e-mails');
+
+	test('an owner invites a co-editor, who signs in with the invited address and accepts', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		const owner = await gatewayAs(EDITOR);
+		const { data: user } = await owner.auth.getUser();
+		const { data: memberships } = await owner
+			.from('organization_members')
+			.select('organization_id')
+			.eq('user_id', user.user?.id ?? '')
+			.eq('member_role', 'owner')
+			.limit(1);
+		const id = (memberships as { organization_id: string }[] | null)?.[0]?.organization_id ?? '';
+		const invitee = `co-editor-${Date.now().toString(36)}@example.test`;
+		const readMail = async (to: string) =>
+			(await (await fetch(`${mailbox}?to=${encodeURIComponent(to)}`)).json()) as {
+				subject: string;
+				text: string;
+			}[];
+
+		await signIn(page, EDITOR);
+		await page.goto(`/fr/manage/${id}`);
+		await page.getByLabel('Adresse e-mail').fill(invitee);
+		await page.getByRole('button', { name: "Envoyer l'invitation" }).click();
+		await expect(page.getByText(`Invitation envoyée à ${invitee}.`)).toBeVisible();
+		const invitation = (await readMail(invitee))[0];
+		const link =
+			/https?:\/\/\S+\/account\/invite\?token=\S+/.exec(invitation?.text ?? '')?.[0] ?? '';
+		expect(link).not.toBe('');
+		await page.goto('/fr/account');
+		await page.getByRole('button', { name: 'Se déconnecter' }).click();
+
+		// The invitee follows the link, signs in with an e-mail link, and accepts.
+		await page.goto(new URL(link).pathname + new URL(link).search);
+		await expect(page).toHaveURL(/\/fr\/account\/sign-in\?next=/);
+		await page.locator('#link-email').fill(invitee);
+		await page.getByRole('button', { name: 'Envoyez-moi un lien' }).click();
+		await expect(page.getByRole('heading', { name: 'Consultez votre boîte mail' })).toBeVisible();
+		const signInMail = (await readMail(invitee)).find((m) => !m.text.includes('/account/invite'));
+		await page.goto(/https?:\/\/\S+/.exec(signInMail?.text ?? '')?.[0] ?? '');
+		await expect(page).toHaveURL(/\/fr\/account\/invite\?token=/);
+		await page.getByRole('button', { name: 'Accepter et devenir éditeur·rice' }).click();
+		await expect(page).toHaveURL(/\/fr\/manage$/);
+		await expect(page.locator(`a[href="/fr/manage/${id}"]`)).toBeVisible();
+	});
+});
+
 test.describe('account', () => {
 	test('asks anonymous visitors to sign in and comes back', async ({ page }) => {
 		await page.goto('/en/manage');

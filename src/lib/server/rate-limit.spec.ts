@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowAttempt, RateLimiter, RULES } from './rate-limit.ts';
+import { allowAttempt, isBlocked, RateLimiter, recordFailure, RULES } from './rate-limit.ts';
 
 describe('rate limits', () => {
 	it('allows up to the limit per window, then refuses until the window ends', () => {
@@ -23,5 +23,14 @@ describe('rate limits', () => {
 		);
 		expect(results.at(-1)).toBe(false);
 		expect(results.slice(0, -1).every(Boolean)).toBe(true);
+	});
+
+	it('blocks after the allowed number of failures only', () => {
+		const limiter = new RateLimiter(() => 0);
+		const who = { ip: '10.0.0.1', userId: 'a@example.test' };
+		expect(isBlocked('sign_in', who, limiter)).toBe(false);
+		for (let i = 0; i < RULES.sign_in.limit; i++) recordFailure('sign_in', who, limiter);
+		expect(isBlocked('sign_in', who, limiter)).toBe(true);
+		expect(isBlocked('sign_in', { ip: '10.0.0.2', userId: 'b@example.test' }, limiter)).toBe(false);
 	});
 });

@@ -8,7 +8,8 @@ export type RateLimitRule = { limit: number; windowMs: number };
 
 /** The limits used by the app, per key and window. */
 export const RULES = {
-	sign_in: { limit: 10, windowMs: 15 * 60_000 },
+	// Per address and per e-mail address; for passwords only failures count.
+	sign_in: { limit: 20, windowMs: 15 * 60_000 },
 	register: { limit: 20, windowMs: 60 * 60_000 },
 	error_report: { limit: 10, windowMs: 60 * 60_000 }
 } satisfies Record<string, RateLimitRule>;
@@ -41,6 +42,12 @@ export class RateLimiter {
 		return window.count <= rule.limit;
 	}
 
+	/** True when `key` has used up `rule` in the current window; counts nothing. */
+	exhausted(key: string, rule: RateLimitRule): boolean {
+		const window = this.#windows.get(key);
+		return !!window && window.resetAt > this.#now() && window.count >= rule.limit;
+	}
+
 	#sweep(now: number): void {
 		for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
 	}
@@ -63,4 +70,29 @@ export function allowAttempt(
 	const byIp = limiter.hit(`${action}:ip:${who.ip}`, rule);
 	const byUser = who.userId ? limiter.hit(`${action}:user:${who.userId}`, rule) : true;
 	return byIp && byUser;
+}
+
+/**
+ * For actions where only failures should count (a wrong password): true when `action` is
+ * already exhausted for this IP address or account. Record failures with {@link recordFailure}.
+ */
+export function isBlocked(
+	action: RateLimitAction,
+	who: { ip: string; userId?: string | null },
+	limiter: RateLimiter = shared
+): boolean {
+	const rule = RULES[action];
+	return (
+		limiter.exhausted(`${action}:ip:${who.ip}`, rule) ||
+		(!!who.userId && limiter.exhausted(`${action}:user:${who.userId}`, rule))
+	);
+}
+
+/** Counts one failed attempt of `action` for this IP address and account. */
+export function recordFailure(
+	action: RateLimitAction,
+	who: { ip: string; userId?: string | null },
+	limiter: RateLimiter = shared
+): void {
+	allowAttempt(action, who, limiter);
 }

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
 import { localizeHref } from '#lib/paraglide/runtime.js';
-import { allowAttempt } from '#lib/server/rate-limit.ts';
+import { allowAttempt, isBlocked, recordFailure } from '#lib/server/rate-limit.ts';
 import { safeNext } from '../next.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		if (!emailSchema.safeParse(email).success) {
 			return fail(400, { values, errors: { email: m.account_error_invalid_email() } });
 		}
-		if (!allowAttempt('sign_in', { ip: getClientAddress() })) {
+		if (!allowAttempt('sign_in', { ip: getClientAddress(), userId: email.toLowerCase() })) {
 			return fail(429, { values, errors: { form: m.account_error_rate_limited() } });
 		}
 		const callback = new URL(localizeHref('/account/callback'), url.origin);
@@ -47,13 +47,15 @@ export const actions: Actions = {
 		if (!emailSchema.safeParse(email).success) {
 			return fail(400, { values, errors: { email: m.account_error_invalid_email() } });
 		}
-		if (!allowAttempt('sign_in', { ip: getClientAddress() })) {
+		const who = { ip: getClientAddress(), userId: email.toLowerCase() };
+		if (isBlocked('sign_in', who)) {
 			return fail(429, { values, errors: { form: m.account_error_rate_limited() } });
 		}
 		if (password.length < 6 || password.length > 200) {
 			return fail(400, { values, errors: { password: m.account_sign_in_wrong_password() } });
 		}
 		const { error } = await locals.supabase.auth.signInWithPassword({ email, password });
+		if (error) recordFailure('sign_in', who);
 		if (error)
 			return fail(400, { values, errors: { password: m.account_sign_in_wrong_password() } });
 		redirect(303, next);
