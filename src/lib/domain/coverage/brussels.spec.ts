@@ -46,7 +46,10 @@ describe('the real Brussels fixtures', () => {
 		}
 		for (const q of quartiers.filter((x) => x.type === 'residential')) {
 			const s = sums.get(q.mdrc);
-			expect(s && s.weighted / s.pop, `mdrc ${q.mdrc}`).toBeCloseTo(q.share_65plus_pct as number, 1);
+			expect(s && s.weighted / s.pop, `mdrc ${q.mdrc}`).toBeCloseTo(
+				q.share_65plus_pct as number,
+				1
+			);
 		}
 	});
 });
@@ -55,7 +58,9 @@ describe('computeCoverage on the real geography', () => {
 	// One resource at the representative point of every third quartier, deterministic.
 	const resources = quartiers
 		.filter((q) => q.mdrc % 3 === 0)
-		.map((q) => makeResource({ id: `r${q.mdrc}`, mdrc: q.mdrc, lon: q.lon ?? null, lat: q.lat ?? null }));
+		.map((q) =>
+			makeResource({ id: `r${q.mdrc}`, mdrc: q.mdrc, lon: q.lon ?? null, lat: q.lat ?? null })
+		);
 	const result = computeCoverage({
 		quartiers,
 		sectors,
@@ -92,7 +97,9 @@ describe('computeCoverage on the real geography', () => {
 		for (const t of result.region.walking) {
 			const covered = result.quartiers.reduce(
 				(s, q) =>
-					s + (q.walking.byThreshold.find((b) => b.thresholdMeters === t.thresholdMeters)?.coveredPopulation ?? 0),
+					s +
+					(q.walking.byThreshold.find((b) => b.thresholdMeters === t.thresholdMeters)
+						?.coveredPopulation ?? 0),
 				0
 			);
 			expect(covered).toBe(t.coveredPopulation);
@@ -135,7 +142,8 @@ describe('computeCoverage on the real geography', () => {
 					let covered = 0;
 					for (const s of sectors) {
 						const near = resourcePoints.some(
-							(r) => distance(point([s.lon, s.lat]), point(r), { units: 'meters' }) <= thresholdMeters
+							(r) =>
+								distance(point([s.lon, s.lat]), point(r), { units: 'meters' }) <= thresholdMeters
 						);
 						if (near) covered += s.pop_2019;
 					}

@@ -29,8 +29,7 @@ export type CoverageFinding = 'has_resources' | 'gap' | 'blind_spot';
 
 /** Which supply value enters the gap index. */
 export type GapSupplyMeasure =
-	| { kind: 'walking_coverage'; thresholdMeters: number }
-	| { kind: 'per_1000_residents' };
+	{ kind: 'walking_coverage'; thresholdMeters: number } | { kind: 'per_1000_residents' };
 
 /** Everything the dashboard shows for one quartier. */
 export interface QuartierCoverage {
@@ -118,7 +117,9 @@ function resolveGapSupply(
 	if (requested?.kind === 'per_1000_residents') return requested;
 	if (requested?.kind === 'walking_coverage') {
 		if (!thresholds.includes(requested.thresholdMeters)) {
-			throw new RangeError(`gap threshold ${requested.thresholdMeters} m is not in thresholdsMeters`);
+			throw new RangeError(
+				`gap threshold ${requested.thresholdMeters} m is not in thresholdsMeters`
+			);
 		}
 		return requested;
 	}
@@ -205,7 +206,11 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
 		stale: 0,
 		not_surveyed: 0
 	};
-	const findingCounts: Record<CoverageFinding, number> = { has_resources: 0, gap: 0, blind_spot: 0 };
+	const findingCounts: Record<CoverageFinding, number> = {
+		has_resources: 0,
+		gap: 0,
+		blind_spot: 0
+	};
 	let selectedTotal = 0;
 	let dormantTotal = 0;
 	let pausedTotal = 0;

@@ -1,4 +1,10 @@
-import type { FeatureCollection, GeoJsonProperties, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type {
+	FeatureCollection,
+	GeoJsonProperties,
+	Geometry,
+	MultiPolygon,
+	Polygon
+} from 'geojson';
 import type { CoverageResult, QuartierCoverage } from './compute.ts';
 import {
 	GAP_INDEX_FORMULA,

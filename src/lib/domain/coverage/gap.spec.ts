@@ -73,7 +73,13 @@ describe('computeGapIndex', () => {
 		const result = computeGapIndex([
 			row(1, 10, 40, 24000, 0.9),
 			row(2, 20, 60, 16000, null),
-			{ mdrc: 3, share65plusPct: null, singleHouseholdsPct: 50, medianIncomeEur: null, supplyValue: 1 }
+			{
+				mdrc: 3,
+				share65plusPct: null,
+				singleHouseholdsPct: 50,
+				medianIncomeEur: null,
+				supplyValue: 1
+			}
 		]);
 		expect(result.entries.map((e) => e.mdrc)).toEqual([1]);
 		expect(result.skipped).toEqual([

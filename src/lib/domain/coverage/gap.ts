@@ -67,7 +67,12 @@ export function zScore(value: number, stats: { mean: number; sd: number }): numb
 	return stats.sd > 1e-12 * Math.max(1, Math.abs(stats.mean)) ? (value - stats.mean) / stats.sd : 0;
 }
 
-const INPUT_KEYS = ['share65plusPct', 'singleHouseholdsPct', 'medianIncomeEur', 'supplyValue'] as const;
+const INPUT_KEYS = [
+	'share65plusPct',
+	'singleHouseholdsPct',
+	'medianIncomeEur',
+	'supplyValue'
+] as const;
 
 /**
  * Ranks quartiers by need relative to supply:

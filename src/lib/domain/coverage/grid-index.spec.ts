@@ -46,7 +46,10 @@ describe('hasPointWithin', () => {
 
 	it('finds points in every direction, across cell borders', () => {
 		for (let bearing = 0; bearing < 360; bearing += 15) {
-			const index = createGridIndex({ points: [at(GRAND_PLACE, 990, bearing)], cellSizeMeters: 1000 });
+			const index = createGridIndex({
+				points: [at(GRAND_PLACE, 990, bearing)],
+				cellSizeMeters: 1000
+			});
 			expect(hasPointWithin(index, GRAND_PLACE, 1000), `bearing ${bearing}`).toBe(true);
 			expect(hasPointWithin(index, GRAND_PLACE, 980), `bearing ${bearing}`).toBe(false);
 		}
@@ -62,11 +65,7 @@ describe('hasPointWithin', () => {
 	});
 
 	it('grows the cells when the points span too large an area, and stays exact', () => {
-		const points: [number, number][] = [
-			[-150, -50],
-			[150, 60],
-			GRAND_PLACE
-		];
+		const points: [number, number][] = [[-150, -50], [150, 60], GRAND_PLACE];
 		const index = createGridIndex({ points, cellSizeMeters: 1 });
 		expect(index.cellSizeMeters).toBeGreaterThan(1);
 		expect(index.columns * index.rows).toBeLessThanOrEqual(1 << 22);

@@ -81,7 +81,9 @@ export function createGridIndex({
 	let cellSize = cellSizeMeters;
 	const metersPerDegree = EARTH_RADIUS_METERS * DEG;
 	const cellCount = (size: number) =>
-		(Math.floor((maxX * metersPerDegree) / size) - Math.floor((minX * metersPerDegree) / size) + 1) *
+		(Math.floor((maxX * metersPerDegree) / size) -
+			Math.floor((minX * metersPerDegree) / size) +
+			1) *
 		(Math.floor((maxY * metersPerDegree) / size) - Math.floor((minY * metersPerDegree) / size) + 1);
 	while (finite.length > 0 && cellCount(cellSize) > MAX_CELLS) cellSize *= 2;
 

@@ -64,7 +64,8 @@ export const SOURCES = {
 			nl: 'Mediaan belastbaar inkomen van de aangiften 2019 (indicator 2336)',
 			en: 'Median taxable income per tax declaration 2019 (indicator 2336)'
 		},
-		producer: 'IBSA/perspective.brussels – Monitoring des Quartiers, from Statbel fiscal statistics',
+		producer:
+			'IBSA/perspective.brussels – Monitoring des Quartiers, from Statbel fiscal statistics',
 		year: '2019',
 		licence: 'IBSA terms: free reuse with the source cited',
 		attribution: 'IBSA/perspective.brussels – Monitoring des Quartiers; Statbel',
@@ -176,7 +177,11 @@ export const MEASURES = {
 		'persons',
 		['statbel_population_2019', 'ulb_compilation_2011_2018'],
 		'2019 × ≈2018',
-		{ fr: 'Habitants de 65 ans et plus (estimation)', nl: '65-plussers (schatting)', en: 'Residents aged 65+ (estimate)' },
+		{
+			fr: 'Habitants de 65 ans et plus (estimation)',
+			nl: '65-plussers (schatting)',
+			en: 'Residents aged 65+ (estimate)'
+		},
 		{
 			fr: 'Population 2019 × part des 65 ans et plus / 100.',
 			nl: 'Bevolking 2019 × aandeel 65-plussers / 100.',
@@ -200,7 +205,11 @@ export const MEASURES = {
 		'EUR',
 		['ibsa_median_income_2019'],
 		'2019',
-		{ fr: 'Revenu imposable médian', nl: 'Mediaan belastbaar inkomen', en: 'Median taxable income' },
+		{
+			fr: 'Revenu imposable médian',
+			nl: 'Mediaan belastbaar inkomen',
+			en: 'Median taxable income'
+		},
 		{
 			fr: 'Revenu net imposable médian par déclaration, revenus 2019. La valeur régionale est une moyenne des médianes pondérée par la population.',
 			nl: 'Mediaan netto belastbaar inkomen per aangifte, inkomens 2019. De gewestelijke waarde is een met de bevolking gewogen gemiddelde van de medianen.',
@@ -236,7 +245,11 @@ export const MEASURES = {
 		'per 1,000',
 		['nabij_entries', 'statbel_population_2019'],
 		'2019',
-		{ fr: 'Offres pour 1 000 habitants', nl: 'Aanbod per 1.000 inwoners', en: 'Resources per 1,000 residents' },
+		{
+			fr: 'Offres pour 1 000 habitants',
+			nl: 'Aanbod per 1.000 inwoners',
+			en: 'Resources per 1,000 residents'
+		},
 		{
 			fr: 'Offres actives / population 2019 × 1 000.',
 			nl: 'Actief aanbod / bevolking 2019 × 1.000.',
@@ -264,7 +277,11 @@ export const MEASURES = {
 		'count',
 		['nabij_entries'],
 		'export date',
-		{ fr: 'Offres en pause (non comptées)', nl: 'Gepauzeerd aanbod (niet meegeteld)', en: 'Paused resources (not counted)' },
+		{
+			fr: 'Offres en pause (non comptées)',
+			nl: 'Gepauzeerd aanbod (niet meegeteld)',
+			en: 'Paused resources (not counted)'
+		},
 		{
 			fr: 'Fiches en pause correspondant aux filtres, non comptées comme offre.',
 			nl: 'Gepauzeerde fiches die aan de filters voldoen, niet als aanbod meegeteld.',
@@ -288,7 +305,11 @@ export const MEASURES = {
 		'count',
 		['nabij_entries'],
 		'export date',
-		{ fr: 'Offres desservant le quartier', nl: 'Aanbod dat de wijk bedient', en: 'Resources serving the quartier' },
+		{
+			fr: 'Offres desservant le quartier',
+			nl: 'Aanbod dat de wijk bedient',
+			en: 'Resources serving the quartier'
+		},
 		{
 			fr: 'Offres actives situées dans le quartier ou qui l’indiquent dans leur zone desservie.',
 			nl: 'Actief aanbod in de wijk of dat de wijk in zijn werkgebied vermeldt.',
@@ -300,7 +321,11 @@ export const MEASURES = {
 		'%',
 		['nabij_entries', 'statbel_population_2019', 'statbel_sectors_2022'],
 		'2019',
-		{ fr: 'Habitants à distance de marche', nl: 'Inwoners op wandelafstand', en: 'Residents within walking distance' },
+		{
+			fr: 'Habitants à distance de marche',
+			nl: 'Inwoners op wandelafstand',
+			en: 'Residents within walking distance'
+		},
 		{
 			fr: 'Part des habitants dont le point représentatif du secteur statistique est à moins de N mètres à vol d’oiseau d’au moins une offre active. Toute la population d’un secteur est placée en un point; la distance à vol d’oiseau sous-estime le trajet à pied.',
 			nl: 'Aandeel inwoners van wie het representatieve punt van de statistische sector binnen N meter in vogelvlucht van minstens één actief aanbod ligt. De hele bevolking van een sector ligt op één punt; vogelvlucht onderschat de wandelafstand.',
@@ -420,7 +445,11 @@ export const MEASURES = {
 		'%',
 		['nabij_entries'],
 		'export date',
-		{ fr: 'Fiches confirmées récemment', nl: 'Recent bevestigde fiches', en: 'Recently confirmed entries' },
+		{
+			fr: 'Fiches confirmées récemment',
+			nl: 'Recent bevestigde fiches',
+			en: 'Recently confirmed entries'
+		},
 		{
 			fr: 'Part des fiches du quartier (tous statuts) dont la date de confirmation est dans la fenêtre de récence.',
 			nl: 'Aandeel fiches in de wijk (alle statussen) met een bevestigingsdatum binnen het recentheidsvenster.',
@@ -483,7 +512,8 @@ export type MeasureId = keyof typeof MEASURES;
 export const GAP_INDEX_FORMULA = {
 	id: 'gap_index',
 	version: 1,
-	expression: 'gap = z(need) − z(supply); need = mean(z(share_65plus), z(single_households), −z(median_income))',
+	expression:
+		'gap = z(need) − z(supply); need = mean(z(share_65plus), z(single_households), −z(median_income))',
 	population: {
 		fr: 'Quartiers résidentiels (mdrc 1–118) dont les trois indicateurs de besoin et la valeur d’offre sont connus. Cimetières, zones industrielles et parcs sont exclus.',
 		nl: 'Woonwijken (mdrc 1–118) waarvan de drie noodindicatoren en de aanbodwaarde gekend zijn. Begraafplaatsen, industriegebieden en parken zijn uitgesloten.',
@@ -521,7 +551,12 @@ export const GAP_INDEX_FORMULA = {
 		nl: 'Relatieve index: hij vergelijkt wijken onderling en meet geen absolute nood. De noodindicatoren dateren van 2011 tot 2019. Een niet-verkende wijk kan slecht bediend lijken door ontbrekende fiches: lees de index samen met de verkenningsstatus.',
 		en: 'A relative index: it compares quartiers with one another and does not measure absolute need. The need indicators date from 2011 to 2019. An unsurveyed quartier may look underserved only because entries are missing: read the index together with the survey status.'
 	} satisfies LocalizedText,
-	sources: ['ulb_compilation_2011_2018', 'ibsa_median_income_2019', 'statbel_population_2019', 'nabij_entries'] satisfies SourceId[]
+	sources: [
+		'ulb_compilation_2011_2018',
+		'ibsa_median_income_2019',
+		'statbel_population_2019',
+		'nabij_entries'
+	] satisfies SourceId[]
 } as const;
 
 /** How walking coverage is computed and what it cannot see, for the methodology page and exports. */

@@ -34,7 +34,12 @@ describe('needIndicators', () => {
 
 	it('keeps missing indicators as null', () => {
 		const need = needIndicators(
-			makeQuartier({ mdrc: 905, type: 'park_forest', median_income_2019: null, share_65plus_pct: null })
+			makeQuartier({
+				mdrc: 905,
+				type: 'park_forest',
+				median_income_2019: null,
+				share_65plus_pct: null
+			})
 		);
 		expect(need.median_income_eur.value).toBeNull();
 		expect(need.share_65plus_pct.value).toBeNull();

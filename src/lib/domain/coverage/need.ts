@@ -98,7 +98,9 @@ function weightedMean(
  *
  * @example regionalNeedIndicators(quartiers).population.value // 1205395
  */
-export function regionalNeedIndicators(quartiers: readonly QuartierInput[]): RegionalNeedIndicators {
+export function regionalNeedIndicators(
+	quartiers: readonly QuartierInput[]
+): RegionalNeedIndicators {
 	let population = 0;
 	let pop65 = 0;
 	let pop65Count = 0;

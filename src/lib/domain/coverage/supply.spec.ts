@@ -9,9 +9,19 @@ const quartiers = [
 ];
 
 const resources = [
-	makeResource({ id: 'a', mdrc: 1, category: 'local_service_centre', support_kinds: ['home_visits', 'shared_meals'] }),
+	makeResource({
+		id: 'a',
+		mdrc: 1,
+		category: 'local_service_centre',
+		support_kinds: ['home_visits', 'shared_meals']
+	}),
 	makeResource({ id: 'b', mdrc: 1, category: 'self_organisation', support_kinds: ['home_visits'] }),
-	makeResource({ id: 'c', mdrc: 1, category: 'self_organisation', support_kinds: ['shopping_help'] }),
+	makeResource({
+		id: 'c',
+		mdrc: 1,
+		category: 'self_organisation',
+		support_kinds: ['shopping_help']
+	}),
 	makeResource({ id: 'd', mdrc: 1, status: 'paused' }),
 	makeResource({ id: 'e', mdrc: 1, status: 'dormant' }),
 	makeResource({ id: 'f', mdrc: 2, service_area_mdrc: [1, 2, 900] }),
@@ -58,7 +68,10 @@ describe('computeSupply', () => {
 
 	it('breaks supply down by category and by support kind', () => {
 		const q1 = computeSupply({ quartiers, resources }).get(1);
-		expect(Object.keys(q1?.byCategory ?? {})).toEqual(['local_service_centre', 'self_organisation']);
+		expect(Object.keys(q1?.byCategory ?? {})).toEqual([
+			'local_service_centre',
+			'self_organisation'
+		]);
 		expect(q1?.byCategory.self_organisation?.count).toBe(2);
 		expect(q1?.bySupportKind.home_visits?.count).toBe(2);
 		expect(q1?.bySupportKind.shared_meals?.count).toBe(1);
@@ -73,11 +86,15 @@ describe('computeSupply', () => {
 		}).get(1);
 		expect(q1?.selected.count).toBe(1);
 		// By category among home-visit resources; by support kind among self-organisations.
-		expect(Object.fromEntries(Object.entries(q1?.byCategory ?? {}).map(([k, v]) => [k, v.count]))).toEqual({
+		expect(
+			Object.fromEntries(Object.entries(q1?.byCategory ?? {}).map(([k, v]) => [k, v.count]))
+		).toEqual({
 			local_service_centre: 1,
 			self_organisation: 1
 		});
-		expect(Object.fromEntries(Object.entries(q1?.bySupportKind ?? {}).map(([k, v]) => [k, v.count]))).toEqual({
+		expect(
+			Object.fromEntries(Object.entries(q1?.bySupportKind ?? {}).map(([k, v]) => [k, v.count]))
+		).toEqual({
 			home_visits: 1,
 			shopping_help: 1
 		});

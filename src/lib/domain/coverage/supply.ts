@@ -32,7 +32,8 @@ export interface QuartierSupply {
  * indicator.
  */
 export function population65plus(quartier: QuartierInput): number | null {
-	if (quartier.share_65plus_pct === null || !Number.isFinite(quartier.share_65plus_pct)) return null;
+	if (quartier.share_65plus_pct === null || !Number.isFinite(quartier.share_65plus_pct))
+		return null;
 	return (quartier.pop_2019 * quartier.share_65plus_pct) / 100;
 }
 

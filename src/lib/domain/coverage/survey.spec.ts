@@ -69,7 +69,11 @@ describe('computeSurveyStatus', () => {
 		expect(status.get(4)?.status).toBe('not_surveyed');
 		expect(status.get(4)?.lastSurvey?.checkedOn).toBe('2024-05-01');
 		expect(status.get(4)?.entryCount).toBe(1);
-		expect(status.get(5)).toMatchObject({ status: 'not_surveyed', lastSurvey: null, entryCount: 0 });
+		expect(status.get(5)).toMatchObject({
+			status: 'not_surveyed',
+			lastSurvey: null,
+			entryCount: 0
+		});
 		expect(status.get(6)?.lastSurvey).toBeNull();
 	});
 

@@ -100,8 +100,7 @@ describe('computeWalkingCoverage', () => {
 						const expected = new Map<number, number>();
 						for (const s of sectors) {
 							const near = resourcePoints.some(
-								(r) =>
-									distance(point([s.lon, s.lat]), point(r), { units: 'meters' }) <= t
+								(r) => distance(point([s.lon, s.lat]), point(r), { units: 'meters' }) <= t
 							);
 							expected.set(s.mdrc, (expected.get(s.mdrc) ?? 0) + (near ? s.pop_2019 : 0));
 						}

@@ -128,5 +128,5 @@ export function computeWalkingCoverage({
 				share: share(regionCovered[i] as number, regionPopulation)
 			}))
 		}
-	}
+	};
 }
