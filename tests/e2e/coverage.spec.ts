@@ -116,6 +116,20 @@ test.describe('coverage dashboard', () => {
 		await page.goto('/en/coverage/1');
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Grand Place');
 		await expect(page.getByRole('heading', { name: 'Need signals' })).toHaveCount(0);
+
+		const response = await page.request.get('/en/coverage/export.geojson');
+		expect(response.headers()['content-disposition']).toMatch(
+			/^attachment; filename="nabij-coverage-\d{4}-\d{2}-\d{2}\.geojson"$/
+		);
+		const geojson = (await response.json()) as {
+			metadata: { generatedAt: string; licences: string[]; measures: object };
+			features: { geometry: { type: string } | null; properties: { need_signals: unknown[] } }[];
+		};
+		expect(geojson.features).toHaveLength(145);
+		expect(geojson.features.every((f) => f.geometry?.type.endsWith('Polygon'))).toBe(true);
+		expect(geojson.features.every((f) => f.properties.need_signals.length === 0)).toBe(true);
+		expect(geojson.metadata.licences.join(' ')).toContain('Statbel');
+		expect(Object.keys(geojson.metadata.measures)).toContain('gap_index');
 	});
 
 	test('non-residential quartiers are listed apart and labelled', async ({ page }) => {

@@ -1,4 +1,5 @@
 // Loads and computes coverage for the dashboard, the quartier profiles and the exports.
+import { error } from '@sveltejs/kit';
 import {
 	computeCoverage,
 	type CoverageFilters,
@@ -8,6 +9,7 @@ import type { Locale } from '#lib/domain/coverage/types.ts';
 import { boundsOf, createProjection, toSvgPath } from '#lib/coverage-ui/projection.ts';
 import type { QuartierShape } from '#lib/coverage-ui/choropleth.ts';
 import * as coverage from '#lib/server/db/coverage.ts';
+import { DataError } from '#lib/server/db/errors.ts';
 import { getViewer } from '#lib/server/guards.ts';
 
 export const MAP_WIDTH_PX = 560;
@@ -48,7 +50,12 @@ export async function loadCoverage(
 		coverage.resources(supabase),
 		coverage.surveys(supabase),
 		analyst ? coverage.needSignals(supabase) : Promise.resolve([])
-	]);
+	]).catch((cause: unknown) => {
+		// A known data failure (the database is unreachable, a right was withdrawn) gets its
+		// status; anything else is unexpected and logged with an id by handleError.
+		if (cause instanceof DataError) error(cause.status, cause.kind);
+		throw cause;
+	});
 	// Unknown codes are ignored rather than filtering everything away.
 	const filters: CoverageFilters = {};
 	if (taxonomy.categories.some((c) => c.code === request.category)) {
