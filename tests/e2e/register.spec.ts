@@ -130,8 +130,10 @@ test.describe('self-registration', () => {
 		// Anyone finds it, at quartier level, with who vouched for it.
 		await signOut(page);
 		await page.goto(`/fr/find?q=${encodeURIComponent(name)}`);
-		await expect(page.getByText(name).first()).toBeVisible();
-		await expect(page.getByText(centre).first()).toBeVisible();
-		await expect(page.getByText('Maison de quartier Nord').first()).toBeVisible();
+		const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+		await expect(card).toBeVisible();
+		// Shown at the level of its quartier (Grand Place, mdrc 1), with who vouched for it.
+		await expect(card).toContainText('Grand Place');
+		await expect(card).toContainText(centre);
 	});
 });
