@@ -18,6 +18,7 @@ export const load = async ({ locals, url }) => {
 	const measure = MAP_MEASURES[query.measure];
 	const { width, height, shapes } = mapShapes(geography);
 	const communes = new Map(geography.communes.map((c) => [c.nis, c]));
+	const residential = result.quartiers.filter((q) => !q.excluded);
 
 	return {
 		analyst: context.analyst,
@@ -48,8 +49,12 @@ export const load = async ({ locals, url }) => {
 			locale
 		}),
 		region: {
-			findingCounts: result.region.findingCounts,
-			surveyStatusCounts: result.region.surveyStatusCounts,
+			// Residential quartiers only: a park without resources is neither a gap nor a blind spot.
+			findingCounts: {
+				has_resources: residential.filter((q) => q.finding === 'has_resources').length,
+				gap: residential.filter((q) => q.finding === 'gap').length,
+				blind_spot: residential.filter((q) => q.finding === 'blind_spot').length
+			},
 			walking: result.region.walking,
 			resourceCount: result.region.supply.count,
 			rankedCount: result.region.rankedCount,
