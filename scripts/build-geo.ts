@@ -14,7 +14,7 @@ const { values } = parseArgs({
 	options: {
 		data: {
 			type: 'string',
-			default: process.env.NABIJ_SHARED_DATA ?? resolve(root, '../shared/data/brussels')
+			default: resolve(process.env.NABIJ_SHARED_DATA ?? resolve(root, '../shared/data'), 'brussels')
 		}
 	}
 });

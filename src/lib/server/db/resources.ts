@@ -68,6 +68,9 @@ export type ResourceFilters = {
 	limit?: number;
 };
 
+/** Rows one API request returns at most (Supabase's default `max_rows`). */
+export const PAGE_ROWS = 1000;
+
 /** Rows fetched at most for one search; more than the finder ever shows or maps. */
 export const MAX_CANDIDATES = 20_000;
 
@@ -81,19 +84,27 @@ export async function list(
 	supabase: SupabaseClient,
 	filters: ResourceFilters = {}
 ): Promise<ResourceListRow[]> {
-	let query = supabase.from('resource_index').select(LIST_COLUMNS);
-	if (filters.categories?.length) query = query.in('category', filters.categories);
-	if (filters.languages?.length) query = query.overlaps('languages', filters.languages);
-	if (filters.supportKinds?.length) query = query.overlaps('support_kinds', filters.supportKinds);
-	if (filters.targetGroups?.length) query = query.overlaps('target_groups', filters.targetGroups);
-	if (filters.bbox) {
-		const [minLon, minLat, maxLon, maxLat] = filters.bbox;
-		query = query.gte('lon', minLon).lte('lon', maxLon).gte('lat', minLat).lte('lat', maxLat);
+	const cap = Math.min(filters.limit ?? MAX_CANDIDATES, MAX_CANDIDATES);
+	const rows: ResourceListRow[] = [];
+	// The API returns at most PAGE_ROWS rows per request (Supabase's max_rows): read in pages.
+	while (rows.length < cap) {
+		let query = supabase.from('resource_index').select(LIST_COLUMNS);
+		if (filters.categories?.length) query = query.in('category', filters.categories);
+		if (filters.languages?.length) query = query.overlaps('languages', filters.languages);
+		if (filters.supportKinds?.length) query = query.overlaps('support_kinds', filters.supportKinds);
+		if (filters.targetGroups?.length) query = query.overlaps('target_groups', filters.targetGroups);
+		if (filters.bbox) {
+			const [minLon, minLat, maxLon, maxLat] = filters.bbox;
+			query = query.gte('lon', minLon).lte('lon', maxLon).gte('lat', minLat).lte('lat', maxLat);
+		}
+		const size = Math.min(PAGE_ROWS, cap - rows.length);
+		const page = orThrow(
+			await query.order('id').range(rows.length, rows.length + size - 1)
+		) as unknown as ResourceListRow[];
+		rows.push(...page);
+		if (page.length < size) break;
 	}
-	const rows = orThrow(
-		await query.order('id').limit(Math.min(filters.limit ?? MAX_CANDIDATES, MAX_CANDIDATES))
-	);
-	return rows as unknown as ResourceListRow[];
+	return rows;
 }
 
 /** One published resource by its service-at-location id, or null when unknown or hidden. */

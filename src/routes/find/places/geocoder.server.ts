@@ -7,9 +7,13 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createStreetIndex, type StreetIndex } from '#lib/domain/places/index.ts';
 import { loadStreetRows } from '#lib/domain/places/load-streets.node.ts';
 
-/** Where the shared data lives: NABIJ_SHARED_DATA, else `../shared/data/brussels` from the repo root. */
+/**
+ * The shared Brussels data: `brussels/` in NABIJ_SHARED_DATA (the shared data folder, as the seed
+ * reads it), else `../shared/data/brussels` from the repository root (the server's working folder).
+ */
 export function sharedDataDir(): string {
-	return process.env.NABIJ_SHARED_DATA ?? resolve(process.cwd(), '../shared/data/brussels');
+	const shared = process.env.NABIJ_SHARED_DATA ?? resolve(process.cwd(), '../shared/data');
+	return resolve(shared, 'brussels');
 }
 
 type Props = Record<string, string | number | null>;

@@ -1,0 +1,218 @@
+// The finder's data modules against the local gateway with the demo seed, as anonymous visitors
+// and as a social worker (RLS applies): database filters agree with the same filters applied to
+// every published row, reads page past the API's row cap, contact channels stay public for
+// visitors, and error reports and need signals are accepted only from whom they should be.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bboxAround } from '#lib/domain/finder/bbox.ts';
+import { finderQuerySchema } from '#lib/domain/search/index.ts';
+import * as errorReports from '#lib/server/db/error-reports.ts';
+import * as geography from '#lib/server/db/geography.ts';
+import * as needSignals from '#lib/server/db/need-signals.ts';
+import * as resources from '#lib/server/db/resources.ts';
+import * as taxonomy from '#lib/server/db/taxonomy.ts';
+import { findResources } from '../../src/routes/find/search.server.ts';
+import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
+import { seed, type SeedResult } from '../../supabase/seed/run.ts';
+
+const options = {
+	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
+};
+
+let gateway: Gateway;
+let seeded: SeedResult;
+let anon: SupabaseClient;
+let service: SupabaseClient;
+let everything: resources.ResourceListRow[];
+
+beforeAll(async () => {
+	// A small row cap, so that reading every candidate has to page.
+	gateway = await startGateway({ dataDir: null, port: 0, migrate: true, maxRows: 100 });
+	seeded = await seed({ url: gateway.url, serviceRoleKey: gateway.serviceRoleKey });
+	anon = createClient(gateway.url, gateway.anonKey, options);
+	service = createClient(gateway.url, gateway.serviceRoleKey, options);
+	everything = await resources.list(anon);
+});
+
+afterAll(async () => {
+	await gateway?.stop();
+});
+
+async function signedIn(role: string): Promise<SupabaseClient> {
+	const account = seeded.accounts.find((a) => a.role === role);
+	if (!account) throw new Error(`no demo ${role}`);
+	const client = createClient(gateway.url, gateway.anonKey, options);
+	const { error } = await client.auth.signInWithPassword(account);
+	if (error) throw error;
+	return client;
+}
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+
+describe('resources.list', () => {
+	it('reads every published resource, page after page', () => {
+		expect(seeded.resources).toBeGreaterThan(100);
+		expect(everything).toHaveLength(seeded.resources);
+		expect(new Set(ids(everything)).size).toBe(seeded.resources);
+	});
+
+	it('filters by languages, support kinds, target groups and category like the rows say', async () => {
+		const cases: [resources.ResourceFilters, (row: resources.ResourceListRow) => boolean][] = [
+			[{ languages: ['ar', 'nl'] }, (r) => r.languages.some((l) => l === 'ar' || l === 'nl')],
+			[{ supportKinds: ['home_visits'] }, (r) => r.support_kinds.includes('home_visits')],
+			[
+				{ targetGroups: ['older_people', 'everyone'] },
+				(r) => r.target_groups.some((t) => t === 'older_people' || t === 'everyone')
+			],
+			[{ categories: ['self_organisation'] }, (r) => r.category === 'self_organisation']
+		];
+		for (const [filters, keep] of cases) {
+			const expected = ids(everything.filter(keep));
+			expect(expected.length, JSON.stringify(filters)).toBeGreaterThan(0);
+			expect(ids(await resources.list(anon, filters)), JSON.stringify(filters)).toEqual(expected);
+		}
+	});
+
+	it('keeps the points inside a box around a place', async () => {
+		const box = bboxAround([4.3414, 50.8417], 1500);
+		const inside = (r: { lon: number; lat: number }) =>
+			r.lon >= box[0] && r.lon <= box[2] && r.lat >= box[1] && r.lat <= box[3];
+		const expected = ids(everything.filter(inside));
+		expect(expected.length).toBeGreaterThan(0);
+		expect(ids(await resources.list(anon, { bbox: box }))).toEqual(expected);
+	});
+
+	it('stops at the limit', async () => {
+		expect(await resources.list(anon, { limit: 150 })).toHaveLength(150);
+	});
+});
+
+describe('resources.get and getMany', () => {
+	it('shows anonymous visitors only public contact channels; a social worker sees more', async () => {
+		const { data, error } = await service
+			.from('contact_channels')
+			.select('organization_id')
+			.eq('public', false)
+			.is('service_id', null)
+			.limit(50);
+		if (error) throw error;
+		const hidden = new Set((data ?? []).map((c) => c.organization_id as string));
+		const row = everything.find((r) => hidden.has(r.organization_id));
+		if (!row) throw new Error('the seed has no organization with a non-public channel');
+
+		const asVisitor = await resources.get(anon, row.id);
+		expect(asVisitor?.organization_name).toBe(row.organization_name);
+		expect(asVisitor?.contacts.every((c) => c.public)).toBe(true);
+
+		const asSocialWorker = await resources.get(await signedIn('social_worker'), row.id);
+		expect(asSocialWorker?.contacts.some((c) => !c.public)).toBe(true);
+	});
+
+	it('returns null for an unknown id and keeps the order asked for', async () => {
+		expect(await resources.get(anon, '00000000-0000-4000-8000-000000000000')).toBeNull();
+		const [a, b] = everything;
+		if (!a || !b) throw new Error('not enough rows');
+		const many = await resources.getMany(anon, [
+			b.id,
+			'00000000-0000-4000-8000-000000000000',
+			a.id
+		]);
+		expect(many.map((r) => r.id)).toEqual([b.id, a.id]);
+	});
+});
+
+describe('findResources', () => {
+	it('ranks near Anneessens and counts the same as the engine over every row', async () => {
+		const { supportKinds } = await taxonomy.load(anon);
+		const query = finderQuerySchema.parse(
+			new URLSearchParams('near=4.3414,50.8417&radius=2000&language=ar&support=social_contact')
+		);
+		const found = await findResources(anon, query, supportKinds);
+		expect(found.total).toBeGreaterThan(0);
+		const distances = found.results.map((r) => r.distanceMeters ?? Infinity);
+		const awake = found.results.filter((r) => !r.dormant).map((r) => r.distanceMeters ?? 0);
+		expect(awake).toEqual([...awake].sort((x, y) => x - y));
+		expect(Math.max(...distances)).toBeLessThanOrEqual(2000);
+		for (const r of found.results) expect(r.languages).toContain('ar');
+		expect(found.points).toHaveLength(Math.min(found.total, 500));
+	});
+
+	it('explains an empty search with counts over every resource', async () => {
+		const { supportKinds } = await taxonomy.load(anon);
+		const query = finderQuerySchema.parse(
+			new URLSearchParams('near=4.3414,50.8417&radius=2000&language=vgt&language=sfb')
+		);
+		const found = await findResources(anon, query, supportKinds);
+		if (found.total > 0) return; // the seed happens to offer sign language here
+		const drop = found.reasons.find((r) => r.code === 'drop_filter' && r.filter === 'languages');
+		expect(drop).toBeDefined();
+		const within = everything.filter(
+			(r) => geographyDistance([4.3414, 50.8417], [r.lon, r.lat]) <= 2000
+		).length;
+		expect(drop && 'resultsWithout' in drop ? drop.resultsWithout : -1).toBe(within);
+	});
+});
+
+function geographyDistance(a: [number, number], b: [number, number]): number {
+	// Haversine, as Turf computes it, in metres.
+	const toRad = (d: number) => (d * Math.PI) / 180;
+	const dLat = toRad(b[1] - a[1]);
+	const dLon = toRad(b[0] - a[0]);
+	const h =
+		Math.sin(dLat / 2) ** 2 +
+		Math.cos(toRad(a[1])) * Math.cos(toRad(b[1])) * Math.sin(dLon / 2) ** 2;
+	return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
+}
+
+describe('writes', () => {
+	it('accepts an anonymous error report and does not let the reporter read it back', async () => {
+		const row = await resources.get(anon, everything[0]?.id ?? '');
+		if (!row) throw new Error('no row');
+		await errorReports.create(anon, {
+			organization_id: row.organization_id,
+			service_id: row.service_id,
+			location_id: row.location_id,
+			kind: 'wrong_schedule',
+			message: 'Integration test report'
+		});
+		const { data } = await service
+			.from('error_reports')
+			.select('kind, message, status')
+			.eq('message', 'Integration test report');
+		expect(data).toEqual([
+			{ kind: 'wrong_schedule', message: 'Integration test report', status: 'open' }
+		]);
+		const { data: visible } = await anon.from('error_reports').select('id');
+		expect(visible ?? []).toEqual([]);
+	});
+
+	it('records need signals from social workers only', async () => {
+		const [quartier] = await geography.listQuartiers(anon);
+		if (!quartier) throw new Error('no quartier');
+		const signal = {
+			mdrc: quartier.mdrc,
+			support_kind: 'home_visits',
+			language: 'ar',
+			target_group: 'older_people',
+			outcome: 'not_found' as const
+		};
+		await expect(needSignals.create(anon, signal)).rejects.toMatchObject({ kind: 'forbidden' });
+		await expect(needSignals.create(await signedIn('org_editor'), signal)).rejects.toMatchObject({
+			kind: 'forbidden'
+		});
+		await needSignals.create(await signedIn('social_worker'), signal);
+		const { count } = await service
+			.from('need_signals')
+			.select('id', { count: 'exact', head: true })
+			.eq('mdrc', quartier.mdrc)
+			.eq('support_kind', 'home_visits');
+		expect(count).toBe(1);
+	});
+
+	it('resolves a point to its quartier with the cached polygons', async () => {
+		const { quartierAt } = await import('#lib/domain/geo/quartier.ts');
+		const shapes = await geography.quartierCollection(anon);
+		expect(shapes.features).toHaveLength(145);
+		expect(quartierAt([4.3525, 50.8467], shapes)).toBe(1);
+	});
+});
