@@ -195,4 +195,25 @@ test.describe('account', () => {
 		await page.getByRole('button', { name: 'Aanmelden' }).click();
 		await expect(page.getByText('E-mailadres of wachtwoord is niet juist.')).toBeVisible();
 	});
+
+	test('deletes the account and the entries only that person maintains', async ({ page }) => {
+		test.skip(!mailbox, 'needs NABIJ_MAILBOX_URL to sign in with an e-mail link');
+		const email = `leaving-${Date.now().toString(36)}@example.test`;
+		await page.goto('/fr/account/sign-in');
+		await page.locator('#link-email').fill(email);
+		await page.getByRole('button', { name: 'Envoyez-moi un lien' }).click();
+		await expect(page.getByRole('heading', { name: 'Consultez votre boîte mail' })).toBeVisible();
+		const [mail] = (await (await fetch(`${mailbox}?to=${encodeURIComponent(email)}`)).json()) as {
+			text: string;
+		}[];
+		await page.goto(/https?:\/\/\S+/.exec(mail?.text ?? '')?.[0] ?? '');
+		await expect(page).toHaveURL(/\/fr\/account$/);
+		await page.getByRole('button', { name: 'Supprimer mon compte et mes fiches' }).click();
+		await expect(page.getByText('Cochez la case pour confirmer.')).toBeVisible();
+		await page.getByLabel(/Je comprends que mon compte/).check();
+		await page.getByRole('button', { name: 'Supprimer mon compte et mes fiches' }).click();
+		await expect(page).toHaveURL(/\/fr\/account\/sign-in\?deleted$/);
+		await page.goto('/fr/account');
+		await expect(page).toHaveURL(/\/fr\/account\/sign-in\?next=/);
+	});
 });

@@ -122,4 +122,23 @@ test.describe('editing and moderation', () => {
 		const check = await owner.from('organizations').select('name').eq('id', entry.id).single();
 		expect(check.data?.name).not.toBe('Pris par un autre');
 	});
+
+	test('a moderator asks for changes and the editor gets the message by e-mail', async ({
+		page
+	}) => {
+		const entry = await publishedEntryOf(await gatewayAs(EDITOR));
+		const message = `Pouvez-vous ajouter les horaires d'été ? ${Date.now()}`;
+		await signIn(page, MODERATOR);
+		await page.goto(`/fr/moderate/${entry.id}`);
+		await page.getByRole('button', { name: 'Demander des modifications' }).click();
+		await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+		await page.getByLabel(/Message aux éditeurs/).fill(message);
+		await page.getByRole('button', { name: 'Demander des modifications' }).click();
+		await expect(page.getByRole('listitem').filter({ hasText: message }).first()).toBeVisible();
+		const mails = (await (
+			await fetch(`${mailbox}?to=${encodeURIComponent(EDITOR.email)}`)
+		).json()) as { subject: string; text: string }[];
+		const mail = mails.find((m) => m.text.includes(message));
+		expect(mail?.subject).toBe(`Modifications demandées pour ${entry.name}`);
+	});
 });

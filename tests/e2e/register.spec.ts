@@ -124,6 +124,10 @@ test.describe('self-registration', () => {
 		await expect(page.getByTestId('trust')).toContainText(`vouched — garanti par ${centre}`);
 		await expect(page.getByRole('listitem').filter({ hasText: 'trust_changed' })).toBeVisible();
 
+		const notice = (await mailsTo('moderation@nabij.invalid')).find((m) =>
+			m.subject.includes(name)
+		);
+		expect(notice?.subject).toBe(`Nouvelle inscription : ${name}`);
 		const approval = (await mailsTo(email)).find((mail) => mail.subject.includes(name));
 		expect(approval?.subject).toBe(`Publié sur Nabij : ${name}`);
 
