@@ -34,7 +34,10 @@ async function alignFormOrigin(page: Page) {
 	await page.route('**/*', (route) => {
 		const request = route.request();
 		if (request.method() !== 'POST') return route.continue();
-		return route.continue({ headers: { ...request.headers(), origin: served } });
+		// The browser will not let a route change Origin; send the post ourselves instead.
+		return route
+			.fetch({ headers: { ...request.headers(), origin: served }, maxRedirects: 0 })
+			.then((response) => route.fulfill({ response }));
 	});
 }
 
