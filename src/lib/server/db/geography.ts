@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { QuartierCollection } from '#lib/domain/geo/quartier.ts';
 import { orThrow } from './errors.ts';
 
@@ -15,14 +15,30 @@ export type QuartierSummary = {
 /** A commune's names. */
 export type CommuneSummary = { nis: string; name_fr: string; name_nl: string };
 
+// Fewer rows than any API row cap in one request; more are read in further pages.
+const PAGE = 100;
+
+/** Every row of an ordered reference table, page by page, whatever the API's row cap. */
+async function allRows<T>(
+	fetch: (from: number, to: number) => PromiseLike<{ data: unknown; error: PostgrestError | null }>
+): Promise<T[]> {
+	const rows: T[] = [];
+	for (;;) {
+		const page = orThrow(await fetch(rows.length, rows.length + PAGE - 1)) as T[];
+		rows.push(...page);
+		if (page.length < PAGE) return rows;
+	}
+}
+
 /** The 145 quartiers with names and representative points, ordered by code. */
 export async function listQuartiers(supabase: SupabaseClient): Promise<QuartierSummary[]> {
-	return orThrow(
-		await supabase
+	return allRows<QuartierSummary>((from, to) =>
+		supabase
 			.from('quartiers')
 			.select('mdrc, name_fr, name_nl, nis_main, point_lon, point_lat')
 			.order('mdrc')
-	) as QuartierSummary[];
+			.range(from, to)
+	);
 }
 
 /** The 19 communes with their names, ordered by NIS code. */
@@ -41,9 +57,12 @@ let quartierShapes: Promise<QuartierCollection> | undefined;
  */
 export function quartierCollection(supabase: SupabaseClient): Promise<QuartierCollection> {
 	quartierShapes ??= (async () => {
-		const rows = orThrow(
-			await supabase.from('quartiers').select('mdrc, geometry').order('mdrc')
-		) as { mdrc: number; geometry: QuartierCollection['features'][number]['geometry'] }[];
+		const rows = await allRows<{
+			mdrc: number;
+			geometry: QuartierCollection['features'][number]['geometry'];
+		}>((from, to) =>
+			supabase.from('quartiers').select('mdrc, geometry').order('mdrc').range(from, to)
+		);
 		return {
 			type: 'FeatureCollection',
 			features: rows.map((row) => ({

@@ -86,9 +86,13 @@ export async function list(
 ): Promise<ResourceListRow[]> {
 	const cap = Math.min(filters.limit ?? MAX_CANDIDATES, MAX_CANDIDATES);
 	const rows: ResourceListRow[] = [];
-	// The API returns at most PAGE_ROWS rows per request (Supabase's max_rows): read in pages.
-	while (rows.length < cap) {
-		let query = supabase.from('resource_index').select(LIST_COLUMNS);
+	let total = cap;
+	// The API returns at most its max_rows per request, whatever range is asked: read in pages
+	// until the count the first page reported (or the cap) is reached.
+	while (rows.length < Math.min(total, cap)) {
+		let query = supabase
+			.from('resource_index')
+			.select(LIST_COLUMNS, rows.length === 0 ? { count: 'exact' } : {});
 		if (filters.categories?.length) query = query.in('category', filters.categories);
 		if (filters.languages?.length) query = query.overlaps('languages', filters.languages);
 		if (filters.supportKinds?.length) query = query.overlaps('support_kinds', filters.supportKinds);
@@ -98,13 +102,13 @@ export async function list(
 			query = query.gte('lon', minLon).lte('lon', maxLon).gte('lat', minLat).lte('lat', maxLat);
 		}
 		const size = Math.min(PAGE_ROWS, cap - rows.length);
-		const page = orThrow(
-			await query.order('id').range(rows.length, rows.length + size - 1)
-		) as unknown as ResourceListRow[];
+		const result = await query.order('id').range(rows.length, rows.length + size - 1);
+		const page = orThrow(result) as unknown as ResourceListRow[];
+		if (rows.length === 0 && result.count !== null) total = result.count;
 		rows.push(...page);
-		if (page.length < size) break;
+		if (page.length === 0) break;
 	}
-	return rows;
+	return rows.slice(0, cap);
 }
 
 /** One published resource by its service-at-location id, or null when unknown or hidden. */
