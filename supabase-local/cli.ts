@@ -211,14 +211,24 @@ async function testDb(dir: string) {
 				.sort()
 				.map((f) => join(dir, f))
 		: [];
-	const result = await runPgtap({
-		files,
-		adminUrl: process.env.NABIJ_PG_ADMIN_URL,
-		log: (line) => console.log(line),
-		pgProve: spawnSyncAvailable('pg_prove')
-	});
-	console.log(`pgtap: ${result.passed} passed, ${result.failed} failed`);
-	if (result.failed > 0) process.exitCode = 1;
+	// Always on PGlite (the embedded default); also on PostgreSQL when a server is given (CI), so
+	// the same policies are proven on both engines.
+	const targets: { name: string; adminUrl: string | undefined }[] = [
+		{ name: 'pglite', adminUrl: undefined }
+	];
+	if (process.env.NABIJ_PG_ADMIN_URL) {
+		targets.push({ name: 'postgresql', adminUrl: process.env.NABIJ_PG_ADMIN_URL });
+	}
+	for (const target of targets) {
+		const result = await runPgtap({
+			files,
+			adminUrl: target.adminUrl,
+			log: (line) => console.log(line),
+			pgProve: spawnSyncAvailable('pg_prove')
+		});
+		console.log(`pgtap (${target.name}): ${result.passed} passed, ${result.failed} failed`);
+		if (result.failed > 0) process.exitCode = 1;
+	}
 }
 
 function spawnSyncAvailable(command: string): boolean {
