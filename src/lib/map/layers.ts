@@ -6,8 +6,12 @@ import { categoryColourExpression } from './categories.ts';
 /** Where the offline base layers are served from (static/geo). */
 export const GEO_ASSETS = {
 	quartiers: '/geo/quartiers.json',
-	communes: '/geo/communes.json'
+	communes: '/geo/communes.json',
+	labels: '/geo/quartier-labels.json'
 };
+
+/** From this zoom on, quartier names are shown (below they would crowd the map). */
+export const LABEL_MIN_ZOOM = 13;
 
 /** Brussels-Capital Region `[[minLon, minLat], [maxLon, maxLat]]`. */
 export const BRUSSELS_BOUNDS: [[number, number], [number, number]] = [

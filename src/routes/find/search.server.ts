@@ -30,6 +30,25 @@ export type FinderSearch = {
 	points: MapPoint[];
 };
 
+/** How long the full list used to explain empty searches is reused. */
+export const EXPLAIN_CACHE_MS = 30_000;
+let published: { at: number; rows: Promise<resources.ResourceListRow[]> } | undefined;
+
+/**
+ * Every published resource, for explaining a search that found little. The listed columns are
+ * the same for every visitor (published entries, no contact channels), so one copy serves all
+ * requests for a short while; a reason's counts may lag a new entry by that long.
+ */
+function allPublished(supabase: SupabaseClient): Promise<resources.ResourceListRow[]> {
+	const now = Date.now();
+	if (!published || now - published.at > EXPLAIN_CACHE_MS) {
+		const rows = resources.list(supabase);
+		published = { at: now, rows };
+		rows.catch(() => (published = undefined));
+	}
+	return published.rows;
+}
+
 /**
  * Searches published resources for a finder query. The database narrows by category, languages,
  * support kinds, target groups and the box around `near`; the engine does the rest. When little
@@ -54,7 +73,7 @@ export async function findResources(
 	const outcome = searchResources({ resources: rows, query, supportParents: parents });
 	let reasons = outcome.reasons;
 	if (outcome.total < FEW_RESULTS) {
-		const everything = await resources.list(supabase);
+		const everything = await allPublished(supabase);
 		reasons = searchResources({ resources: everything, query, supportParents: parents }).reasons;
 	}
 	return {
