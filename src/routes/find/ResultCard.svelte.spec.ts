@@ -1,0 +1,103 @@
+import { flushSync, mount, unmount } from 'svelte';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { overwriteGetLocale } from '#lib/paraglide/runtime.js';
+import ResultCard from './ResultCard.svelte';
+import type { FinderResult } from './types.ts';
+
+// A result as the server sends it; the card is shown in the base locale (French).
+const result: FinderResult = {
+	id: '0de00003-0000-4000-8000-00000000008d',
+	organization_id: '0de00000-0000-4000-8000-000000000001',
+	organization_name: 'Collectif Anneessens',
+	service_name: 'Table de conversation',
+	category: 'self_organisation',
+	description_fr: null,
+	description_nl: null,
+	description_en: null,
+	lon: 4.3414,
+	lat: 50.8417,
+	mdrc: 12,
+	location_precision: 'quartier',
+	languages: ['ar', 'nl'],
+	support_kinds: ['meeting_place'],
+	target_groups: ['older_people'],
+	accepting_new: 'waitlist',
+	trust_tier: 'vouched',
+	vouched_by_name: 'LDC Anneessens',
+	assured_date: '2026-03-05',
+	status: 'dormant',
+	schedules: null,
+	schedule_kind: 'by_appointment',
+	quartier_name_fr: 'Anneessens',
+	quartier_name_nl: 'ANNEESSENS',
+	distanceMeters: 432,
+	walkingMinutes: 8,
+	openNow: null,
+	nextOpening: null,
+	dormant: true,
+	relevance: 0
+};
+
+describe('ResultCard', () => {
+	// The page's locale comes from the URL in the app; here the card is read in French.
+	beforeAll(() => overwriteGetLocale(() => 'fr'));
+
+	let component: Record<string, unknown> | undefined;
+	afterEach(async () => {
+		if (component) await unmount(component);
+		document.body.innerHTML = '';
+	});
+
+	function render(onhighlight = vi.fn()) {
+		component = mount(ResultCard, {
+			target: document.body,
+			props: {
+				result,
+				categoryLabel: 'Auto-organisation',
+				locale: 'fr',
+				now: new Date('2026-11-23T12:00:00Z'),
+				selectable: true,
+				onhighlight
+			}
+		});
+		flushSync();
+		return document.querySelector<HTMLElement>('[data-testid="result"]');
+	}
+
+	it('shows distance and walk, languages, trust, confirmation and the quartier', () => {
+		const text = render()?.textContent?.replace(/\s+/g, ' ') ?? '';
+		expect(text).toContain('Collectif Anneessens');
+		expect(text).toContain('Table de conversation');
+		expect(text).toContain('430 m · 8 min à pied');
+		expect(text).toContain('Langues : Arabe et Néerlandais');
+		expect(text).toContain('Recommandé par LDC Anneessens');
+		expect(text).toContain('Confirmé le 5 mars 2026');
+		expect(text).toContain("Liste d'attente");
+		expect(text).toContain('Sur rendez-vous');
+		expect(text).toContain('Se réunit dans le quartier Anneessens');
+	});
+
+	it('marks a dormant entry and links to its detail page', () => {
+		const card = render();
+		expect(card?.classList.contains('dormant')).toBe(true);
+		expect(card?.textContent).toContain('En sommeil');
+		expect(card?.querySelector('h3 a')?.getAttribute('href')).toMatch(
+			/\/resources\/0de00003-0000-4000-8000-00000000008d$/
+		);
+		const box = card?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+		expect(box?.name).toBe('ids');
+		expect(box?.value).toBe(result.id);
+		expect(box?.getAttribute('form')).toBe('slip-form');
+	});
+
+	it('reports hover and focus so the map can highlight the point', () => {
+		const onhighlight = vi.fn();
+		const card = render(onhighlight);
+		card?.dispatchEvent(new MouseEvent('mouseenter'));
+		expect(onhighlight).toHaveBeenLastCalledWith(result.id);
+		card?.dispatchEvent(new MouseEvent('mouseleave'));
+		expect(onhighlight).toHaveBeenLastCalledWith(null);
+		card?.querySelector<HTMLElement>('a')?.focus();
+		expect(onhighlight).toHaveBeenLastCalledWith(result.id);
+	});
+});
