@@ -119,6 +119,10 @@ test.describe('finder', () => {
 		await expect(page.getByRole('heading', { name: 'Où', exact: true })).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Qui contacter' })).toBeVisible();
 		await expect(page.getByText('Fiabilité')).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Retour à la recherche' })).toHaveAttribute(
+			'href',
+			/^\/fr\/find\?near=4\.3414%2C50\.8417&radius=2000$/
+		);
 
 		const message = page.getByLabel(/Précisez/);
 		await message.fill('Le numéro de téléphone ne répond plus.');

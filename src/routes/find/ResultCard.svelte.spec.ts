@@ -57,6 +57,7 @@ describe('ResultCard', () => {
 				locale: 'fr',
 				now: new Date('2026-11-23T12:00:00Z'),
 				selectable: true,
+				back: 'near=4.3414,50.8417&language=ar',
 				onhighlight
 			}
 		});
@@ -82,7 +83,7 @@ describe('ResultCard', () => {
 		expect(card?.classList.contains('dormant')).toBe(true);
 		expect(card?.textContent).toContain('En sommeil');
 		expect(card?.querySelector('h3 a')?.getAttribute('href')).toMatch(
-			/\/resources\/0de00003-0000-4000-8000-00000000008d$/
+			/\/resources\/0de00003-0000-4000-8000-00000000008d\?back=near%3D4\.3414%2C50\.8417%26language%3Dar$/
 		);
 		const box = card?.querySelector<HTMLInputElement>('input[type="checkbox"]');
 		expect(box?.name).toBe('ids');

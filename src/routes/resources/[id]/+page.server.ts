@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions } from './$types';
+import { finderPathFromBack } from '#lib/domain/finder/back.ts';
 import { errorReportSchema, isLikelyBot } from '#lib/domain/finder/report.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { localizeHref } from '#lib/paraglide/runtime.js';
@@ -33,7 +34,8 @@ export async function load({ params, locals, url }) {
 		serviceArea: quartiers.filter(
 			(q) => entry.service_area_mdrc.includes(q.mdrc) && q.mdrc !== entry.mdrc
 		),
-		reported: url.searchParams.get('reported') === '1'
+		reported: url.searchParams.get('reported') === '1',
+		backPath: finderPathFromBack(url.searchParams.get('back'))
 	};
 }
 
