@@ -84,8 +84,8 @@ test.describe('editing and moderation', () => {
 		await signIn(page, MODERATOR);
 		await page.goto(`/fr/moderate/${entry.id}`);
 		const diff = page.getByRole('table', { name: 'Valeurs actuelles et proposées' });
-		await expect(diff.getByRole('row', { name: /name/ })).toContainText(renamed);
-		await expect(diff.getByRole('row', { name: /accepting_new/ })).toContainText('waitlist');
+		await expect(diff.getByRole('row', { name: /Nom de votre groupe/ })).toContainText(renamed);
+		await expect(diff.getByRole('row', { name: /nouvelles personnes/ })).toContainText('waitlist');
 		await page.getByRole('button', { name: 'Appliquer ce changement' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(renamed);
 		await expect(page.getByText('change request applied')).toBeVisible();

@@ -112,17 +112,19 @@ test.describe('self-registration', () => {
 		await page.goto('/fr/moderate');
 		await page.getByRole('link', { name: centre }).click();
 		await page.getByRole('button', { name: 'Approuver et publier' }).click();
-		await expect(page.getByTestId('status')).toHaveText('active');
+		await expect(page.getByTestId('status')).toHaveText('Publiée et active');
 
 		await page.goto('/fr/moderate');
 		await page.getByRole('link', { name }).click();
 		await expect(page.getByText('Maison de quartier Nord')).toBeVisible();
 		await page.getByRole('button', { name: 'Approuver et publier' }).click();
-		await expect(page.getByTestId('status')).toHaveText('active');
+		await expect(page.getByTestId('status')).toHaveText('Publiée et active');
 		await page.getByLabel('Se porter garant au nom de').selectOption({ label: centre });
 		await page.getByRole('button', { name: 'Se porter garant de cette fiche' }).click();
-		await expect(page.getByTestId('trust')).toContainText(`vouched — garanti par ${centre}`);
-		await expect(page.getByRole('listitem').filter({ hasText: 'trust_changed' })).toBeVisible();
+		await expect(page.getByTestId('trust')).toContainText(`Garantie — garanti par ${centre}`);
+		await expect(
+			page.getByRole('listitem').filter({ hasText: 'confiance modifiée' })
+		).toBeVisible();
 
 		const notice = (await mailsTo('moderation@nabij.invalid')).find((m) =>
 			m.subject.includes(name)
