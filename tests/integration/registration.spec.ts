@@ -9,6 +9,10 @@ import * as profiles from '../../src/lib/server/db/profiles.ts';
 import { registrationSchema } from '../../src/lib/domain/registration/schema.ts';
 import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
 import { seed } from '../../supabase/seed/run.ts';
+import { listMail } from '../../supabase-local/src/mailbox.ts';
+import { LocalMailboxMailer } from '../../src/lib/server/mail/local.ts';
+import { runLivenessJob } from '../../src/lib/server/mail/liveness-job.ts';
+import { verifySignedToken } from '../../src/lib/server/signed-links.ts';
 
 let gw: Gateway;
 let admin: SupabaseClient;
@@ -296,5 +300,51 @@ describe('co-editors', () => {
 		expect((await moderation.pendingChanges(editor.supabase, id)).map((c) => c.note)).toEqual([
 			'Pouvez-vous préciser le lieu ?'
 		]);
+	});
+});
+
+describe('liveness job', () => {
+	it('mails each editor a signed link through the local mailbox and reports what it did', async () => {
+		const editor = await user(['org_editor']);
+		const moderator = await user(['moderator']);
+		await profiles.update(editor.supabase, editor.id, {
+			display_name: 'Noor',
+			email_language: 'nl'
+		});
+		const id = await organizations.register(editor.supabase, {
+			registration: { ...registration, who: { ...registration.who, name: 'Buurtgroep Oost' } },
+			userId: editor.id,
+			quartierPoint: { lon: 4.4, lat: 50.8 }
+		});
+		await organizations.setStatus(moderator.supabase, id, 'active');
+		await admin.from('organizations').update({ assured_date: '2024-01-01' }).eq('id', id);
+
+		const anon = client();
+		const settings = {
+			jobToken: 'nabij-local-jobs-token',
+			linkSecret: 'a-link-secret-for-the-integration-test',
+			confirmAfterDays: 180,
+			dormantAfterDays: 3000,
+			linkValidDays: 21,
+			origin: 'http://127.0.0.1:5173'
+		};
+		const report = await runLivenessJob(anon, new LocalMailboxMailer(anon), settings);
+		expect(report.mailsFailed).toBe(0);
+		expect(report.mailsSent).toBeGreaterThanOrEqual(1);
+
+		const [mail] = await listMail(gw.executor, { to: editor.email });
+		expect(mail?.subject).toBe('Is Buurtgroep Oost nog actief?');
+		const link = new URL(/http:\/\/\S+/.exec(mail?.text ?? '')?.[0] ?? 'http://x');
+		expect(link.pathname).toBe('/nl/liveness');
+		const checked = verifySignedToken<{ n: string }>({
+			secret: settings.linkSecret,
+			purpose: 'liveness',
+			token: link.searchParams.get('token') ?? ''
+		});
+		expect(checked.ok).toBe(true);
+		// A second run does not ask again while the first question is open.
+		const again = await runLivenessJob(anon, new LocalMailboxMailer(anon), settings);
+		expect((await listMail(gw.executor, { to: editor.email })).length).toBe(1);
+		expect(again.mailsFailed).toBe(0);
 	});
 });
