@@ -232,3 +232,26 @@ test.describe('need signals', () => {
 		await expect(page).toHaveURL(/support=social_contact/);
 	});
 });
+
+test.describe('without JavaScript', () => {
+	test('a typed street is found by the server and results can go on a slip', async ({ page }) => {
+		// The app's scripts never load (the axe scan still runs), as for a browser without them.
+		await page.route('**/_app/immutable/**/*.js', (route) => route.abort());
+		await page.goto('/nl/find');
+		await page.getByRole('combobox', { name: /Waar\?/ }).fill('chaussee de wavre');
+		await page.getByRole('combobox', { name: /^Afstand/ }).selectOption('2000');
+		await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+		await expect(page).toHaveURL(/place=chaussee\+de\+wavre/);
+		await expect(page.getByTestId('total')).toContainText('Zoeken rond: chaussee de wavre');
+		const first = page.getByTestId('result').first();
+		const name = await first.locator('h3').innerText();
+		await first.getByRole('checkbox').check();
+		await page.getByLabel('Taal van de fiche').selectOption('en');
+		await page.getByRole('button', { name: 'Fiche maken' }).click();
+		await expect(page.getByTestId('slip')).toHaveAttribute('lang', 'en');
+		await expect(page.getByTestId('slip').getByRole('heading', { level: 1 })).toHaveText(
+			'Orientation slip'
+		);
+		await expect(page.getByTestId('slip-entry')).toContainText(name);
+	});
+});
