@@ -1,10 +1,10 @@
-// The gateway's scenario suite: what supabase-js sends, success and failure, on one executor.
+// The gateway's scenario suite: what supabase-js sends, success and failure, against one target.
 // Each scenario returns {data, error, count, status}; the spec checks each one and compares the
-// whole run with a checked-in snapshot that every executor must equal.
+// whole run with a checked-in snapshot that every executor must equal. A target is anything that
+// answers like a Supabase project: the gateway on an executor, or a real project (test/remote.ts).
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { expect } from 'vitest';
 import { signJwt } from '../src/jwt.ts';
-import type { Gateway } from '../src/server.ts';
 import { userToken } from './harness.ts';
 
 export const ALICE = '00000000-0000-4000-a000-00000000000a';
@@ -12,8 +12,38 @@ export const BOB = '00000000-0000-4000-a000-00000000000b';
 
 export type Snap = { data: unknown; error: unknown; count: number | null; status: number };
 
+/** Where the scenarios run: a project URL, its two API keys and a way to get user tokens. */
+export type Target = {
+	url: string;
+	anonKey: string;
+	serviceRoleKey: string;
+	/**
+	 * An access token for the user `sub`; `extra` claims (such as an `exp` in the past) override
+	 * the defaults. A target that cannot mint tokens throws {@link UnsupportedByTarget} for `extra`.
+	 */
+	userToken(sub: string, extra?: Record<string, unknown>): string;
+};
+
+/** Thrown by a target for a request it cannot make; a runner may count the scenario as skipped. */
+export class UnsupportedByTarget extends Error {}
+
+/** A target whose user tokens are signed with the project's JWT secret (the gateway's, say). */
+export function signingTarget(source: {
+	url: string;
+	anonKey: string;
+	serviceRoleKey: string;
+	jwtSecret: string;
+}): Target {
+	return {
+		url: source.url,
+		anonKey: source.anonKey,
+		serviceRoleKey: source.serviceRoleKey,
+		userToken: (sub, extra) => userToken(source.jwtSecret, sub, extra)
+	};
+}
+
 export type Clients = {
-	gateway: Gateway;
+	target: Target;
 	anon: SupabaseClient;
 	service: SupabaseClient;
 	alice: SupabaseClient;
@@ -21,22 +51,24 @@ export type Clients = {
 	raw(path: string, init?: RequestInit & { key?: string }): Promise<Snap & { headers: Headers }>;
 };
 
-export function makeClients(gateway: Gateway): Clients {
+/** Clients for `target`; a gateway (or anything with a `jwtSecret`) signs its own user tokens. */
+export function makeClients(source: Target | Parameters<typeof signingTarget>[0]): Clients {
+	const target = 'userToken' in source ? source : signingTarget(source);
 	const options = { auth: { persistSession: false, autoRefreshToken: false } };
 	const asUser = (sub: string) => {
-		const token = userToken(gateway.jwtSecret, sub);
-		return createClient(gateway.url, gateway.anonKey, { accessToken: async () => token });
+		const token = target.userToken(sub);
+		return createClient(target.url, target.anonKey, { accessToken: async () => token });
 	};
 	return {
-		gateway,
-		anon: createClient(gateway.url, gateway.anonKey, options),
-		service: createClient(gateway.url, gateway.serviceRoleKey, options),
+		target,
+		anon: createClient(target.url, target.anonKey, options),
+		service: createClient(target.url, target.serviceRoleKey, options),
 		alice: asUser(ALICE),
 		bob: asUser(BOB),
 		async raw(path, init = {}) {
 			const headers = new Headers(init.headers);
-			if (init.key !== '') headers.set('apikey', init.key ?? gateway.anonKey);
-			const response = await fetch(gateway.url + path, { ...init, headers });
+			if (init.key !== '') headers.set('apikey', init.key ?? target.anonKey);
+			const response = await fetch(target.url + path, { ...init, headers });
 			const text = await response.text();
 			let body: unknown = text;
 			try {
@@ -533,7 +565,7 @@ export const scenarios: Scenario[] = [
 			const u = await c.service.from('posts').update({ score: 0 }).neq('id', -1).select('id');
 			const d = await c.raw('/rest/v1/comments', {
 				method: 'DELETE',
-				key: c.gateway.serviceRoleKey
+				key: c.target.serviceRoleKey
 			});
 			return { data: u.data?.length ?? null, error: d.error, count: null, status: d.status };
 		},
@@ -776,7 +808,7 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'an expired JWT answers 401',
 		run: async (c) => {
-			const expired = userToken(c.gateway.jwtSecret, ALICE, { exp: 1000 });
+			const expired = c.target.userToken(ALICE, { exp: 1000 });
 			return snap(
 				await c.raw('/rest/v1/authors', { headers: { Authorization: `Bearer ${expired}` } })
 			);
@@ -790,7 +822,7 @@ export const scenarios: Scenario[] = [
 		name: 'a missing or foreign API key answers 401',
 		run: async (c) => {
 			const none = await c.raw('/rest/v1/authors', { key: '' });
-			const user = await c.raw('/rest/v1/authors', { key: userToken(c.gateway.jwtSecret, ALICE) });
+			const user = await c.raw('/rest/v1/authors', { key: c.target.userToken(ALICE) });
 			return {
 				data: null,
 				error: [none.error, user.error],
@@ -815,7 +847,7 @@ export const scenarios: Scenario[] = [
 	{
 		name: 'CORS preflight from a local dev origin',
 		run: async (c) => {
-			const r = await fetch(c.gateway.url + '/rest/v1/posts', {
+			const r = await fetch(c.target.url + '/rest/v1/posts', {
 				method: 'OPTIONS',
 				headers: {
 					Origin: 'http://localhost:5173',
