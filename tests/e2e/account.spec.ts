@@ -173,6 +173,11 @@ test.describe('account', () => {
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await expect(page).toHaveURL(/\/en\/manage$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('My entries');
+		// Confirming an active entry from the list records today's date.
+		const card = page.getByRole('article').filter({ hasText: 'Published and active' }).first();
+		await card.getByRole('button', { name: 'Still active: confirm' }).click();
+		const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+		await expect(page.getByText(`Last confirmed: ${today}`).first()).toBeVisible();
 	});
 
 	test('keeps the display name and e-mail language, and refuses markup', async ({ page }) => {

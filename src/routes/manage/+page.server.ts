@@ -55,6 +55,12 @@ export const actions: Actions = {
 		);
 		redirect(303, localizeHref('/manage'));
 	},
+	confirm: async (event) => {
+		const entry = await mine(event);
+		if (!entry) return fail(404, { id: null, error: errorText('invalid') });
+		await organizations.confirm(event.locals.supabase, entry.id);
+		redirect(303, localizeHref('/manage'));
+	},
 	resume: async (event) => {
 		const entry = await mine(event);
 		if (!entry) return fail(404, { id: null, error: errorText('invalid') });

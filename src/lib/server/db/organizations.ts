@@ -204,3 +204,16 @@ export async function register(
 	}
 	return created.id;
 }
+
+/** Records that an entry was confirmed as still active today (members and moderators). */
+export async function confirm(supabase: SupabaseClient, id: string): Promise<void> {
+	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+	orThrow(
+		await supabase
+			.from('organizations')
+			.update({ assured_date: today })
+			.eq('id', id)
+			.select('id')
+			.single()
+	);
+}
