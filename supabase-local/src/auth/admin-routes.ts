@@ -67,7 +67,13 @@ export async function adminCreateUser(ctx: Ctx): Promise<Response> {
 	if (password !== undefined) ctx.checkPassword(password);
 	const user = await ctx.tx(async (q) => {
 		if (await findUserByEmail(q, email)) throw emailExists();
+		const id = str(body, 'id');
+		if (id !== undefined && !isUuid(id)) {
+			throw validationFailed('id must be a UUID');
+		}
+		if (id !== undefined && (await findUserById(q, id))) throw emailExists();
 		const created = await createUser(q, {
+			id,
 			email,
 			password: password ?? null,
 			userMetadata: obj(body, 'user_metadata'),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // The GoTrue subset driven through the real @supabase/supabase-js and @supabase/ssr clients,
 // against the real gateway (HTTP front, API-key check, PGlite, bootstrap SQL and the app's
 // migrations, whose trigger on auth.users creates profiles).
@@ -590,6 +591,30 @@ describe.each(executorKinds)('auth on %s', (kind) => {
 	});
 
 	describe('admin API', () => {
+		it('keeps an id chosen by the admin, and refuses a malformed one', async () => {
+			const admin = client(gw.serviceRoleKey).auth.admin;
+			const id = randomUUID();
+			const created = await admin.createUser({
+				id,
+				email: freshEmail('chosen'),
+				password: PASSWORD
+			});
+			expect(created.error).toBeNull();
+			expect(created.data.user?.id).toBe(id);
+			const again = await admin.createUser({
+				id,
+				email: freshEmail('chosen2'),
+				password: PASSWORD
+			});
+			expect(again.error).not.toBeNull();
+			const bad = await admin.createUser({
+				id: 'nope',
+				email: freshEmail('bad'),
+				password: PASSWORD
+			});
+			expect(bad.error?.status).toBe(400);
+		});
+
 		it('creates, lists, reads, updates and deletes users with the service role key', async () => {
 			const admin = client(gw.serviceRoleKey).auth.admin;
 			const email = freshEmail('admin');

@@ -110,6 +110,8 @@ export type NewUser = {
 	confirmed: boolean;
 	invited?: boolean;
 	role?: string;
+	/** A chosen id, as the admin API allows (`id` in the body); a random one otherwise. */
+	id?: string;
 	bcryptCost: number;
 };
 
@@ -122,7 +124,7 @@ export async function createUser(q: Query, input: NewUser): Promise<UserRow> {
 	const appMetadata = { provider: 'email', providers: ['email'], ...(input.appMetadata ?? {}) };
 	// The id is chosen here so the metadata can embed it in the insert itself: triggers on
 	// auth.users (e.g. creating a profile from sign-up data) see the complete row.
-	const id = randomUUID();
+	const id = input.id ?? randomUUID();
 	const identityData = {
 		sub: id,
 		email: input.email,
