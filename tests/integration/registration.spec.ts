@@ -13,6 +13,7 @@ import { listMail } from '../../supabase-local/src/mailbox.ts';
 import { LocalMailboxMailer } from '../../src/lib/server/mail/local.ts';
 import { runLivenessJob } from '../../src/lib/server/mail/liveness-job.ts';
 import { verifySignedToken } from '../../src/lib/server/signed-links.ts';
+import { locateAddress } from '../../src/routes/register/locate.ts';
 
 let gw: Gateway;
 let admin: SupabaseClient;
@@ -346,5 +347,20 @@ describe('liveness job', () => {
 		const again = await runLivenessJob(anon, new LocalMailboxMailer(anon), settings);
 		expect((await listMail(gw.executor, { to: editor.email })).length).toBe(1);
 		expect(again.mailsFailed).toBe(0);
+	});
+});
+
+describe('street addresses', () => {
+	it('a public venue address gets its street position and the quartier containing it', async () => {
+		const place = await locateAddress(client(), 'Rue Haute', 'fr');
+		expect(place).not.toBeNull();
+		expect(place?.lon).toBeGreaterThan(4.24);
+		expect(place?.lat).toBeGreaterThan(50.76);
+		const { data } = await client()
+			.from('quartiers')
+			.select('mdrc')
+			.eq('mdrc', place?.mdrc ?? -1);
+		expect(data).toHaveLength(1);
+		expect(await locateAddress(client(), 'Qqqzzz Xxyyww', 'fr')).toBeNull();
 	});
 });

@@ -21,6 +21,7 @@ import * as services from '#lib/server/db/services.ts';
 import { requireRole } from '#lib/server/guards.ts';
 import { allowAttempt } from '#lib/server/rate-limit.ts';
 import { unknownCodes, type KnownCodes } from './codes.ts';
+import { locateAddress } from './locate.ts';
 import { notifyModerators } from './notify.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -128,10 +129,16 @@ export const actions: Actions = {
 		}
 		let id: string;
 		try {
+			const located =
+				parsed.data.where.place_kind === 'address' && parsed.data.where.address
+					? await locateAddress(supabase, parsed.data.where.address, getLocale())
+					: null;
 			id = await organizations.register(supabase, {
-				registration: parsed.data,
+				registration: located
+					? { ...parsed.data, where: { ...parsed.data.where, mdrc: located.mdrc } }
+					: parsed.data,
 				userId: viewer.user.id,
-				quartierPoint: { lon: quartier.point_lon, lat: quartier.point_lat }
+				quartierPoint: located ?? { lon: quartier.point_lon, lat: quartier.point_lat }
 			});
 		} catch (failure) {
 			// The database refused what the schemas let through: say so, keep the draft.
