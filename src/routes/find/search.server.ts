@@ -77,7 +77,10 @@ export async function findResources(
 		reasons = searchResources({ resources: everything, query, supportParents: parents }).reasons;
 	}
 	return {
-		results: outcome.results.slice(0, PAGE_SIZE),
+		// Descriptions are searched but not shown on cards: they stay on the server.
+		results: outcome.results
+			.slice(0, PAGE_SIZE)
+			.map(({ description_fr: _fr, description_nl: _nl, description_en: _en, ...card }) => card),
 		total: outcome.total,
 		reasons,
 		points: outcome.results.slice(0, MAP_LIMIT).map((r) => ({

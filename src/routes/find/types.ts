@@ -2,5 +2,8 @@
 import type { ResourceResult } from '#lib/domain/search/index.ts';
 import type { ResourceListRow } from '#lib/server/db/resources.ts';
 
-/** A ranked result as a card shows it. */
-export type FinderResult = ResourceResult<ResourceListRow>;
+/** A ranked result as a card shows it: without the descriptions, which only the detail page shows. */
+export type FinderResult = Omit<
+	ResourceResult<ResourceListRow>,
+	'description_fr' | 'description_nl' | 'description_en'
+>;
