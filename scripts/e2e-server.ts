@@ -1,50 +1,65 @@
 // Serves the built app for the browser tests: a local gateway on a fresh in-memory database with
-// migrations and seed, then the app (build/index.js) pointed at it. Everything listens on
-// 127.0.0.1 and stops when Playwright stops this process (or its parent goes away).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// migrations and seed, then the built app (build/handler.js) pointed at it, in this one process.
+// Everything listens on 127.0.0.1 and stops when Playwright stops this process (or its parent
+// goes away).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
+import { seed } from '../supabase/seed/run.ts';
+import { startGateway } from '../supabase-local/src/server.ts';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '4173' } } });
-const port = Number(values.port);
+const { values } = parseArgs({
+	options: {
+		port: { type: 'string', default: '4173' },
+		'gateway-port': { type: 'string', default: '0' }
+	}
+});
 
-const env: NodeJS.ProcessEnv = {
-	...process.env,
-	HOST: '127.0.0.1',
-	PORT: String(port),
-	ORIGIN: `http://127.0.0.1:${port}`
+const gateway = await startGateway({
+	dataDir: null,
+	port: Number(values['gateway-port']),
+	migrate: true
+});
+await seed({ url: gateway.url, serviceRoleKey: gateway.serviceRoleKey });
+console.log(`[e2e] gateway at ${gateway.url}`);
+
+// The app reads these when its handler is first imported.
+process.env.PUBLIC_SUPABASE_URL = gateway.url;
+process.env.PUBLIC_SUPABASE_ANON_KEY = gateway.anonKey;
+process.env.NABIJ_MAILBOX_URL = `${gateway.url}/mailbox.json`;
+// adapter-node derives each request's origin (for SvelteKit's CSRF check on form posts) from
+// headers and assumes https; this server stands where a TLS-terminating proxy would and says
+// the scheme is plain http.
+process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+const { handler } = (await import(new URL('../build/handler.js', import.meta.url).href)) as {
+	handler: NodeHandler;
 };
 
-const stops: (() => Promise<void>)[] = [];
-const gatewayModule = new URL('../supabase-local/src/server.ts', import.meta.url);
-if (existsSync(gatewayModule)) {
-	const { startGateway } = (await import(
-		gatewayModule.href
-	)) as typeof import('../supabase-local/src/server.ts');
-	const gateway = await startGateway({ dataDir: null, port: 0, migrate: true });
-	stops.push(() => gateway.stop());
-	const seedModule = new URL('../supabase/seed/run.ts', import.meta.url);
-	if (existsSync(seedModule)) {
-		const { seed } = (await import(seedModule.href)) as typeof import('../supabase/seed/run.ts');
-		await seed({ url: gateway.url, serviceRoleKey: gateway.serviceRoleKey });
+const server = createServer((req, res) => {
+	req.headers['x-forwarded-proto'] = 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+server.listen(Number(values.port), '127.0.0.1', () => {
+	console.log(`[e2e] app at http://127.0.0.1:${values.port}`);
+});
+
+let stopping = false;
+async function shutdown(): Promise<never> {
+	if (!stopping) {
+		stopping = true;
+		server.closeAllConnections();
+		server.close();
+		await gateway.stop().catch(() => undefined);
 	}
-	env.PUBLIC_SUPABASE_URL = gateway.url;
-	env.PUBLIC_SUPABASE_ANON_KEY = gateway.anonKey;
-	env.NABIJ_MAILBOX_URL = `${gateway.url}/mailbox.json`;
-	console.log(`[e2e] gateway at ${gateway.url}`);
+	process.exit(0);
 }
-
-const app = spawn(process.execPath, ['build/index.js'], { env, stdio: 'inherit' });
-
-async function shutdown(code: number): Promise<never> {
-	app.kill('SIGTERM');
-	for (const stop of stops) await stop().catch(() => undefined);
-	process.exit(code);
-}
-app.on('exit', (code) => void shutdown(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-	process.on(signal, () => void shutdown(0));
+	process.on(signal, () => void shutdown());
 }
 // Stop with the parent even when it dies without signalling us.
-process.stdin.on('end', () => void shutdown(0));
+process.stdin.on('end', () => void shutdown());
 process.stdin.resume();
