@@ -19,28 +19,6 @@ async function renderedOnMap(page: Page): Promise<number> {
 	return Number(await map.getAttribute('data-rendered'));
 }
 
-/**
- * Form posts must carry the origin the app believes it serves. The built app learns it from the
- * build configuration; until the browser-test build sets it, the app assumes https behind the
- * same host, so posts from this http page would be refused as cross-site. Align the header.
- */
-async function alignFormOrigin(page: Page) {
-	const html = await (await page.request.get('/fr/slip?lang=fr')).text();
-	const origin =
-		/data-testid="share-link"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*data-testid="share-link"/.exec(
-			html
-		);
-	const served = new URL((origin?.[1] ?? origin?.[2] ?? '').replaceAll('&amp;', '&')).origin;
-	await page.route('**/*', (route) => {
-		const request = route.request();
-		if (request.method() !== 'POST') return route.continue();
-		// The browser will not let a route change Origin; send the post ourselves instead.
-		return route
-			.fetch({ headers: { ...request.headers(), origin: served }, maxRedirects: 0 })
-			.then((response) => route.fulfill({ response }));
-	});
-}
-
 async function searchStreet(page: Page, typed: string) {
 	const where = page.getByRole('combobox', { name: /Où \?/ });
 	await where.fill(typed);
@@ -109,7 +87,6 @@ test.describe('finder', () => {
 	});
 
 	test('open a detail page and report an error', async ({ page }) => {
-		await alignFormOrigin(page);
 		await page.goto('/fr/find?near=4.3414,50.8417&radius=2000');
 		const card = page.getByTestId('result').first();
 		const name = await card.locator('h3').innerText();
@@ -218,7 +195,6 @@ test.describe('need signals', () => {
 
 	test('a social worker records that nothing suitable was found', async ({ page }) => {
 		const search = '/fr/find?near=4.3414,50.8417&radius=1000&support=social_contact&language=ar';
-		await alignFormOrigin(page);
 		await page.goto(`/fr/account/sign-in?next=${encodeURIComponent(search)}`);
 		await page.locator('#pw-email').fill('social.worker@demo.nabij.invalid');
 		await page.locator('#pw-password').fill('demo-social-worker');
