@@ -82,6 +82,13 @@ describe('resources.list', () => {
 		expect(ids(await resources.list(anon, { bbox: box }))).toEqual(expected);
 	});
 
+	it('leaves descriptions out on request, with the same rows', async () => {
+		const light = await resources.list(anon, { withDescriptions: false });
+		expect(ids(light)).toEqual(ids(everything));
+		expect(light.every((r) => r.description_fr === null && r.description_en === null)).toBe(true);
+		expect(everything.some((r) => r.description_fr !== null)).toBe(true);
+	});
+
 	it('stops at the limit', async () => {
 		expect(await resources.list(anon, { limit: 150 })).toHaveLength(150);
 	});

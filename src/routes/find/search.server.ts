@@ -32,21 +32,26 @@ export type FinderSearch = {
 
 /** How long the full list used to explain empty searches is reused. */
 export const EXPLAIN_CACHE_MS = 30_000;
-let published: { at: number; rows: Promise<resources.ResourceListRow[]> } | undefined;
+const published = new Map<boolean, { at: number; rows: Promise<resources.ResourceListRow[]> }>();
 
 /**
  * Every published resource, for explaining a search that found little. The listed columns are
  * the same for every visitor (published entries, no contact channels), so one copy serves all
  * requests for a short while; a reason's counts may lag a new entry by that long.
  */
-function allPublished(supabase: SupabaseClient): Promise<resources.ResourceListRow[]> {
+function allPublished(
+	supabase: SupabaseClient,
+	withDescriptions: boolean
+): Promise<resources.ResourceListRow[]> {
 	const now = Date.now();
-	if (!published || now - published.at > EXPLAIN_CACHE_MS) {
-		const rows = resources.list(supabase);
-		published = { at: now, rows };
-		rows.catch(() => (published = undefined));
+	let entry = published.get(withDescriptions);
+	if (!entry || now - entry.at > EXPLAIN_CACHE_MS) {
+		const rows = resources.list(supabase, { withDescriptions });
+		entry = { at: now, rows };
+		published.set(withDescriptions, entry);
+		rows.catch(() => published.delete(withDescriptions));
 	}
-	return published.rows;
+	return entry.rows;
 }
 
 /**
@@ -61,7 +66,9 @@ export async function findResources(
 	supportKinds: SupportKindTerm[]
 ): Promise<FinderSearch> {
 	const parents = supportParents(supportKinds);
+	const withDescriptions = query.q !== undefined;
 	const rows = await resources.list(supabase, {
+		withDescriptions,
 		categories: query.category,
 		languages: query.languages,
 		supportKinds: expandSupportKinds(query.support, supportKinds),
@@ -73,7 +80,7 @@ export async function findResources(
 	const outcome = searchResources({ resources: rows, query, supportParents: parents });
 	let reasons = outcome.reasons;
 	if (outcome.total < FEW_RESULTS) {
-		const everything = await allPublished(supabase);
+		const everything = await allPublished(supabase, withDescriptions);
 		reasons = searchResources({ resources: everything, query, supportParents: parents }).reasons;
 	}
 	return {

@@ -53,6 +53,13 @@ export const LIST_COLUMNS =
 	'accepting_new, trust_tier, vouched_by_name:vouched_by_organization_name, assured_date, status, ' +
 	'schedules, schedule_kind, quartier_name_fr, quartier_name_nl';
 
+// Without a text query the engine never reads descriptions; leaving them out makes a search
+// that must read every row (to explain an empty result) several times lighter.
+const LIST_COLUMNS_WITHOUT_TEXT = LIST_COLUMNS.replace(
+	'description_fr, description_nl, description_en, ',
+	''
+);
+
 /** `[minLon, minLat, maxLon, maxLat]` in WGS84 degrees. */
 export type BBox = [number, number, number, number];
 
@@ -66,6 +73,8 @@ export type ResourceFilters = {
 	bbox?: BBox;
 	/** Safety cap on rows fetched; the finder ranks and pages what comes back. */
 	limit?: number;
+	/** False leaves the descriptions out (null), for searches without words. Default true. */
+	withDescriptions?: boolean;
 };
 
 /** Rows one API request returns at most (Supabase's default `max_rows`). */
@@ -92,7 +101,10 @@ export async function list(
 	while (rows.length < Math.min(total, cap)) {
 		let query = supabase
 			.from('resource_index')
-			.select(LIST_COLUMNS, rows.length === 0 ? { count: 'exact' } : {});
+			.select(
+				filters.withDescriptions === false ? LIST_COLUMNS_WITHOUT_TEXT : LIST_COLUMNS,
+				rows.length === 0 ? { count: 'exact' } : {}
+			);
 		if (filters.categories?.length) query = query.in('category', filters.categories);
 		if (filters.languages?.length) query = query.overlaps('languages', filters.languages);
 		if (filters.supportKinds?.length) query = query.overlaps('support_kinds', filters.supportKinds);
@@ -103,7 +115,11 @@ export async function list(
 		}
 		const size = Math.min(PAGE_ROWS, cap - rows.length);
 		const result = await query.order('id').range(rows.length, rows.length + size - 1);
-		const page = orThrow(result) as unknown as ResourceListRow[];
+		const page = (orThrow(result) as unknown as ResourceListRow[]).map((row) =>
+			filters.withDescriptions === false
+				? { ...row, description_fr: null, description_nl: null, description_en: null }
+				: row
+		);
 		if (rows.length === 0 && result.count !== null) total = result.count;
 		rows.push(...page);
 		if (page.length === 0) break;
