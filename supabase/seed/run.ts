@@ -180,7 +180,12 @@ async function loadReferenceData(
 	return { communes, quartiers, taxonomy };
 }
 
-async function replaceDemoData(supabase: SupabaseClient, demo: DemoData, editors: string[]) {
+async function replaceDemoData(
+	supabase: SupabaseClient,
+	demo: DemoData,
+	editors: string[],
+	moderators: string[]
+) {
 	const [first, last] = DEMO_ORGANIZATION_ID_RANGE;
 	// Deleting the organizations cascades to their services, locations, links, channels,
 	// members and history, so a re-seed with another size leaves nothing behind.
@@ -203,7 +208,19 @@ async function replaceDemoData(supabase: SupabaseClient, demo: DemoData, editors
 			member_role: 'owner'
 		}));
 	});
-	await insert(supabase, 'organization_members', members);
+	// Moderators vouch on behalf of their own organization: the demo moderator works at a
+	// published local service centre.
+	const centre = demo.organizations.find(
+		(o) => o.status === 'active' && o.category === 'local_service_centre'
+	);
+	const staff = centre
+		? moderators.map((userId) => ({
+				organization_id: centre.id,
+				user_id: userId,
+				member_role: 'editor'
+			}))
+		: [];
+	await insert(supabase, 'organization_members', [...members, ...staff]);
 }
 
 /**
@@ -241,7 +258,8 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
 	for (const a of DEMO_ACCOUNTS) log(`account ${a.role}: ${a.email} / ${a.password}`);
 	const editors = ids.filter((_, i) => DEMO_ACCOUNTS[i]?.role === 'org_editor');
 
-	await replaceDemoData(supabase, demo, count > 0 ? editors : []);
+	const moderators = ids.filter((_, i) => DEMO_ACCOUNTS[i]?.role === 'moderator');
+	await replaceDemoData(supabase, demo, count > 0 ? editors : [], count > 0 ? moderators : []);
 	const { error } = await supabase
 		.from('app_settings')
 		.upsert(
