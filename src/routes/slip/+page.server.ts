@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import type { UiLocale } from '#lib/domain/finder/languages.ts';
+import type { UiLocale } from '#lib/domain/languages.ts';
 import { parseSlipParams, slipPath } from '#lib/domain/finder/slip.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import * as geography from '#lib/server/db/geography.ts';

@@ -4,5 +4,5 @@ export * from './form.ts';
 export * from './draft.ts';
 export * from './text.ts';
 export { channelValueIssue, isWebAddress } from './contact.ts';
-export { languageName, languageOptions, isLanguageCode, LANGUAGE_CODES } from './languages.ts';
+export { languageName, languageOptions, isLanguageCode } from '../languages.ts';
 export { slotsToOpeningHours, isOpeningHours } from './schedule.ts';

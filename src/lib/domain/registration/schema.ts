@@ -3,7 +3,7 @@
 // checkboxes. Error messages are codes (see FieldErrorCode), translated by the page.
 import { z } from 'zod';
 import { CHANNEL_KINDS, channelSchema, type Channel } from './contact.ts';
-import { isLanguageCode } from './languages.ts';
+import { isLanguageCode } from '../languages.ts';
 import { isOpeningHours, slotsToOpeningHours, type ScheduleSlot } from './schedule.ts';
 import { choice, optionalText, requiredText } from './text.ts';
 

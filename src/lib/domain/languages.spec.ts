@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { COMMUNITY_LANGUAGES, languageList, languageName } from './languages.ts';
+import {
+	COMMUNITY_LANGUAGES,
+	isLanguageCode,
+	languageList,
+	languageName,
+	languageOptions
+} from './languages.ts';
 
 describe('languageName', () => {
 	it('names languages in the interface locale, capitalised', () => {
@@ -31,5 +37,22 @@ describe('languageList', () => {
 	it('joins names with the locale conjunction', () => {
 		expect(languageList(['ar', 'nl'], 'en')).toBe('Arabic and Dutch');
 		expect(languageList(['ar', 'nl'], 'fr')).toBe('Arabe et Néerlandais');
+	});
+});
+
+describe('registration helpers', () => {
+	it('accepts only codes of the community-language list', () => {
+		expect(isLanguageCode('ar')).toBe(true);
+		expect(isLanguageCode('ary')).toBe(true);
+		expect(isLanguageCode('xx')).toBe(false);
+		expect(isLanguageCode('<script>')).toBe(false);
+	});
+
+	it('offers every community language once, sorted by its name in the interface language', () => {
+		const options = languageOptions('nl');
+		expect(options.map((o) => o.code).sort()).toEqual([...COMMUNITY_LANGUAGES].sort());
+		const names = options.map((o) => o.name);
+		expect(names).toEqual([...names].sort(new Intl.Collator('nl').compare));
+		expect(options.find((o) => o.code === 'ar')?.name).toBe('Arabisch');
 	});
 });

@@ -1,4 +1,5 @@
-// Languages a service can be offered in: the community languages of the shared taxonomy, with
+// Languages a service can be offered in (what organizations say they speak and what social
+// workers filter on): the community languages of the shared taxonomy, with
 // names from Intl where the platform knows them and our own where it does not.
 
 /** Interface locales of Nabij. */
@@ -117,5 +118,20 @@ export function languageName(code: string, locale: UiLocale): string {
 export function languageList(codes: readonly string[], locale: UiLocale): string {
 	return new Intl.ListFormat(locale, { type: 'conjunction' }).format(
 		codes.map((code) => languageName(code, locale))
+	);
+}
+
+const KNOWN = new Set<string>(COMMUNITY_LANGUAGES);
+
+/** True for a code of the community-language list (what registration accepts). */
+export function isLanguageCode(code: string): boolean {
+	return KNOWN.has(code);
+}
+
+/** The community languages with their names in `locale`, sorted by name in that locale. */
+export function languageOptions(locale: UiLocale): { code: string; name: string }[] {
+	const collator = new Intl.Collator(locale);
+	return COMMUNITY_LANGUAGES.map((code) => ({ code, name: languageName(code, locale) })).sort(
+		(a, b) => collator.compare(a.name, b.name)
 	);
 }
