@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { interiorPoint } from '#lib/domain/geo/interior-point.ts';
 import type { QuartierCollection } from '#lib/domain/geo/quartier.ts';
+import { parseCsvRecords } from '#lib/domain/places/csv.ts';
 
 /**
  * The shared data folder: env `NABIJ_SHARED_DATA`, else `../shared/data` next to the repository.
@@ -17,49 +18,12 @@ export function sharedDataDir(): string {
 	);
 }
 
-/**
- * Parses RFC 4180 CSV (quoted fields, doubled quotes, embedded commas and newlines) into one
- * object per record, keyed by the header row.
- */
-export function parseCsv(text: string): Record<string, string>[] {
-	const records: string[][] = [];
-	let field = '';
-	let record: string[] = [];
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			record.push(field);
-			field = '';
-		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++;
-			record.push(field);
-			records.push(record);
-			record = [];
-			field = '';
-		} else field += c;
-	}
-	if (field !== '' || record.length > 0) {
-		record.push(field);
-		records.push(record);
-	}
-	const [header = [], ...rows] = records.filter((r) => r.length > 1 || r[0] !== '');
-	return rows.map((r) => Object.fromEntries(header.map((name, i) => [name, r[i] ?? ''])));
-}
-
 function readText(dir: string, file: string): string {
 	return readFileSync(join(dir, file), 'utf8');
 }
 
 function readCsv(dir: string, file: string): Record<string, string>[] {
-	return parseCsv(readText(dir, file));
+	return parseCsvRecords(readText(dir, file));
 }
 
 function readGeoJson<P>(dir: string, file: string): FeatureCollection<Polygon | MultiPolygon, P> {

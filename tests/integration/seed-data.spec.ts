@@ -12,8 +12,7 @@ import {
 	loadQuartiers,
 	loadSectors,
 	loadStreets,
-	loadTaxonomy,
-	parseCsv
+	loadTaxonomy
 } from '../../supabase/seed/geography.ts';
 
 const quartiers = loadQuartiers();
@@ -29,15 +28,6 @@ const input = (count: number, seed?: number): DemoInput => ({
 	communes,
 	taxonomy,
 	seed
-});
-
-describe('parseCsv', () => {
-	it('handles quotes, doubled quotes, commas and newlines inside fields', () => {
-		expect(parseCsv('a,b\n"x, y","say ""hi""\nthere"\r\n1,\n')).toEqual([
-			{ a: 'x, y', b: 'say "hi"\nthere' },
-			{ a: '1', b: '' }
-		]);
-	});
 });
 
 describe('geography loaders', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage } from './compute.ts';
 import { toCsv, toGeoJson } from './export.ts';
-import { loadBrusselsFixtures, makeResource, parseCsv } from './fixtures.ts';
+import { parseCsvRecords } from '../places/csv.ts';
+import { loadBrusselsFixtures, makeResource } from './fixtures.ts';
 import { MEASURES, SOURCES } from './measures.ts';
 
 const { quartiers, sectors, quartierGeometries } = loadBrusselsFixtures();
@@ -32,7 +33,7 @@ function splitCsv(csv: string) {
 describe('toCsv', () => {
 	const csv = toCsv(result, 'fr');
 	const { comments, body } = splitCsv(csv);
-	const rows = parseCsv(body);
+	const rows = parseCsvRecords(body);
 
 	it('starts with # comment lines: date, filters, formula, measures, sources and licences', () => {
 		expect(comments.length).toBeGreaterThan(20);

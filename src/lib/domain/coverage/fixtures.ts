@@ -4,52 +4,21 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { parseCsvRecords } from '../places/csv.ts';
 import type { QuartierInput, ResourceInput, SectorInput } from './types.ts';
 
-/** The shared Brussels data folder: `NABIJ_SHARED_DATA`, else `shared/data/brussels` beside the repo. */
+/**
+ * The shared Brussels data folder: `brussels/` in `NABIJ_SHARED_DATA` (the shared data folder, as
+ * the seed reads it), else `shared/data/brussels` beside the repo.
+ */
 export function brusselsDataDir(): string {
 	const fromEnv = process.env.NABIJ_SHARED_DATA;
-	if (fromEnv) return fromEnv.endsWith('/') ? fromEnv : `${fromEnv}/`;
+	if (fromEnv) return `${fromEnv.replace(/\/+$/, '')}/brussels/`;
 	return fileURLToPath(new URL('../../../../../shared/data/brussels/', import.meta.url));
 }
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes) into objects keyed by the header row. */
-export function parseCsv(text: string): Record<string, string>[] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i] as string;
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else field += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(field);
-			field = '';
-		} else if (c === '\n' || c === '\r') {
-			if (c === '\r' && text[i + 1] === '\n') i++;
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-		} else field += c;
-	}
-	if (field !== '' || row.length > 0) {
-		row.push(field);
-		rows.push(row);
-	}
-	const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
-	if (!header) return [];
-	return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
-
 function readCsv(dir: string, name: string) {
-	return parseCsv(readFileSync(`${dir}${name}`, 'utf8'));
+	return parseCsvRecords(readFileSync(`${dir}${name}`, 'utf8'));
 }
 
 function numberOrNull(text: string | undefined): number | null {

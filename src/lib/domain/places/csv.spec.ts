@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseStreetCsv } from './csv.ts';
+import { parseCsv, parseCsvRecords, parseStreetCsv } from './csv.ts';
 import { loadStreetRows } from './load-streets.node.ts';
 
 const STREETS_CSV = new URL(
@@ -56,5 +56,15 @@ describe('parseStreetCsv', () => {
 		const header =
 			'name_osm,name_fr,name_nl,nis,commune_fr,commune_nl,lon,lat,length_m,min_lon,min_lat,max_lon,max_lat\n';
 		expect(() => parseStreetCsv(`${header}a,b,c,1,d,e,east,50,1,1,1,1,1\n`)).toThrow(/line 2: lon/);
+	});
+});
+
+describe('parseCsvRecords', () => {
+	it('keys records by the header, with quotes, commas and newlines inside fields', () => {
+		expect(parseCsvRecords('a,b\n"x, y","say ""hi""\nthere"\r\n1,\n\n')).toEqual([
+			{ a: 'x, y', b: 'say "hi"\nthere' },
+			{ a: '1', b: '' }
+		]);
+		expect(parseCsvRecords('')).toEqual([]);
 	});
 });

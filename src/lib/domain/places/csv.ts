@@ -1,4 +1,5 @@
-// RFC 4180 CSV reading for the shared street index: quoted fields, doubled quotes, CRLF or LF.
+// RFC 4180 CSV reading for the shared data files (street index, indicators, taxonomy): quoted
+// fields, doubled quotes, CRLF or LF.
 
 import type { StreetRow } from './types.ts';
 
@@ -53,6 +54,18 @@ const NUMBER_COLUMNS = [
 	'max_lat'
 ] as const;
 const TEXT_COLUMNS = ['name_osm', 'name_fr', 'name_nl', 'nis', 'commune_fr', 'commune_nl'] as const;
+
+/**
+ * Records of a CSV with a header row, as objects keyed by the header's names; blank lines are
+ * skipped and missing trailing fields read as ''.
+ *
+ * @example parseCsvRecords('code,label\nfr,French') // [{ code: 'fr', label: 'French' }]
+ */
+export function parseCsvRecords(text: string): Record<string, string>[] {
+	const [header, ...body] = parseCsv(text).filter((r) => r.length > 1 || r[0] !== '');
+	if (!header) return [];
+	return body.map((r) => Object.fromEntries(header.map((name, i) => [name, r[i] ?? ''])));
+}
 
 /**
  * Reads `rues_osm_index.csv` into typed rows. Throws on a missing column or a non-numeric

@@ -7,5 +7,5 @@ export {
 	type StreetIndex,
 	type StreetIndexInput
 } from './street-index.ts';
-export { parseCsv, parseStreetCsv } from './csv.ts';
+export { parseCsv, parseCsvRecords, parseStreetCsv } from './csv.ts';
 export { foldText, textTokens, compactText, boundedEditDistance } from './normalize.ts';
