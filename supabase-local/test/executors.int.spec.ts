@@ -37,6 +37,17 @@ describe.each(executorKinds())('%s executor', (kind) => {
 		expect(row).toEqual({ who: 'authenticated', uid: ALICE, role: 'authenticated' });
 	});
 
+	it('counts rows the same way on both engines: returned by a select, changed by a write', async () => {
+		const counts = await executor.admin(async (q) => {
+			const selected = await q('select n from generate_series(1, 3) as n');
+			await q('create temporary table rowcount_probe (n int) on commit drop');
+			const inserted = await q('insert into rowcount_probe select generate_series(1, 4)');
+			const none = await q('update rowcount_probe set n = 0 where false');
+			return [selected.rowCount, inserted.rowCount, none.rowCount];
+		});
+		expect(counts).toEqual([3, 4, 0]);
+	});
+
 	it('leaves nothing behind for the next transaction', async () => {
 		await executor.request({ role: 'anon', claims: { role: 'anon' } }, (q) => q('select 1'));
 		const row = await executor.admin(

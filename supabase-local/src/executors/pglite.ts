@@ -38,7 +38,8 @@ function adapt(tx: Transaction): Query {
 		const result = await tx.query<Record<string, unknown>>(sql, params ?? []);
 		return {
 			rows: result.rows,
-			rowCount: result.affectedRows ?? result.rows.length,
+			// PGlite reports 0 affected rows for a SELECT; pg reports the rows returned. Match pg.
+			rowCount: result.affectedRows || result.rows.length,
 			fields: result.fields
 		} satisfies QueryResult;
 	};
