@@ -1,10 +1,19 @@
 // Server settings for accounts, mail and freshness, read once from the environment and checked
-// with zod. Local defaults let `npm run dev` and the tests run; in production (NODE_ENV=production)
-// the secrets must be set. Until these are declared in src/env.ts, this is the one module that
-// reads process.env for them.
+// with zod. Local defaults for the secrets exist only while the app talks to a Supabase API on
+// this machine (the local gateway of `npm run dev` and the tests): a server pointed at a real
+// project must be given its own, whatever NODE_ENV says. This is the one module that reads these
+// variables; the command-line job (scripts/jobs-liveness.ts) shares it, so they are not declared
+// in src/env.ts, which only the app can read.
 import { z } from 'zod';
 
-const isProduction = process.env.NODE_ENV === 'production' && !process.env.NABIJ_MAILBOX_URL;
+/** True when PUBLIC_SUPABASE_URL is the local gateway (a loopback address). */
+export function usesLocalGateway(supabaseUrl: string | undefined): boolean {
+	try {
+		return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(supabaseUrl ?? '').hostname);
+	} catch {
+		return false;
+	}
+}
 
 const LOCAL_LINK_SECRET = 'nabij-local-link-secret-not-for-production';
 const LOCAL_JOBS_TOKEN = 'nabij-local-jobs-token';
@@ -30,15 +39,16 @@ let cached: Config | undefined;
 
 /**
  * The validated settings. Throws at first use with every problem listed when the environment is
- * wrong, e.g. a production server without NABIJ_LINK_SECRET.
+ * wrong, e.g. a server pointed at a real Supabase project without NABIJ_LINK_SECRET.
  */
 export function config(): Config {
 	if (cached) return cached;
 	const env = process.env;
+	const local = usesLocalGateway(env.PUBLIC_SUPABASE_URL);
 	const result = schema.safeParse({
 		...env,
-		NABIJ_LINK_SECRET: env.NABIJ_LINK_SECRET ?? (isProduction ? undefined : LOCAL_LINK_SECRET),
-		NABIJ_JOBS_TOKEN: env.NABIJ_JOBS_TOKEN ?? (isProduction ? undefined : LOCAL_JOBS_TOKEN)
+		NABIJ_LINK_SECRET: env.NABIJ_LINK_SECRET ?? (local ? LOCAL_LINK_SECRET : undefined),
+		NABIJ_JOBS_TOKEN: env.NABIJ_JOBS_TOKEN ?? (local ? LOCAL_JOBS_TOKEN : undefined)
 	});
 	if (!result.success) {
 		throw new Error(
