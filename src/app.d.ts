@@ -1,4 +1,3 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
 import type { SupabaseClient, User } from '@supabase/supabase-js';
 
 declare global {
