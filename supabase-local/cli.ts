@@ -30,7 +30,7 @@ type SeedModule = {
 		serviceRoleKey: string;
 		demo?: number;
 		log?: (line: string) => void;
-	}): Promise<unknown>;
+	}): Promise<{ accounts: { role: string; email: string; password: string }[] }>;
 };
 
 type Status = { API_URL: string; ANON_KEY: string; SERVICE_ROLE_KEY: string; JWT_SECRET: string };
@@ -86,12 +86,15 @@ async function seedWith(url: string, serviceRoleKey: string, demo: number | unde
 		return;
 	}
 	const { seed } = (await import(SEED_MODULE)) as SeedModule;
-	await seed({
+	const { accounts } = await seed({
 		url,
 		serviceRoleKey,
 		...(demo === undefined ? {} : { demo }),
 		log: (line) => console.log(`[seed] ${line}`)
 	});
+	// Every seed here fills the default database; `npm run dev` lists these accounts on later starts.
+	mkdirSync(LOCAL, { recursive: true });
+	writeFileSync(join(LOCAL, 'demo-accounts.json'), JSON.stringify(accounts, null, 2));
 }
 
 async function start(port: number, dataDir: string, migrationsDir: string | undefined) {
