@@ -26,6 +26,7 @@ const report = await runLivenessJob(supabase, getMailer(supabase), {
 	confirmAfterDays: settings.NABIJ_LIVENESS_CONFIRM_DAYS,
 	dormantAfterDays: settings.NABIJ_LIVENESS_DORMANT_DAYS,
 	linkValidDays: settings.NABIJ_LIVENESS_LINK_DAYS,
+	moderationEmail: settings.NABIJ_MODERATION_EMAIL,
 	origin
 });
 console.log(

@@ -327,6 +327,7 @@ describe('liveness job', () => {
 			confirmAfterDays: 180,
 			dormantAfterDays: 3000,
 			linkValidDays: 21,
+			moderationEmail: 'moderators@example.test',
 			origin: 'http://127.0.0.1:5173'
 		};
 		const report = await runLivenessJob(anon, new LocalMailboxMailer(anon), settings);
@@ -347,6 +348,38 @@ describe('liveness job', () => {
 		const again = await runLivenessJob(anon, new LocalMailboxMailer(anon), settings);
 		expect((await listMail(gw.executor, { to: editor.email })).length).toBe(1);
 		expect(again.mailsFailed).toBe(0);
+	});
+
+	it('sends the moderators one digest of new submissions, each announced once', async () => {
+		const editor = await user(['org_editor']);
+		await organizations.register(editor.supabase, {
+			registration: { ...registration, who: { ...registration.who, name: 'Tricot solidaire' } },
+			userId: editor.id,
+			quartierPoint: { lon: 4.35, lat: 50.85 }
+		});
+		const anon = client();
+		const settings = {
+			jobToken: 'nabij-local-jobs-token',
+			linkSecret: 'a-link-secret-for-the-integration-test',
+			confirmAfterDays: 3000,
+			dormantAfterDays: 3000,
+			linkValidDays: 21,
+			moderationEmail: 'digest@example.test',
+			origin: 'http://127.0.0.1:5173'
+		};
+		const first = await runLivenessJob(anon, new LocalMailboxMailer(anon), settings);
+		expect(first.digestEntries).toBeGreaterThanOrEqual(1);
+		const digests = await listMail(gw.executor, { to: 'digest@example.test' });
+		expect(digests).toHaveLength(1);
+		expect(digests[0]?.text).toContain('Tricot solidaire');
+		expect(digests[0]?.text).toContain('/fr/moderate');
+
+		const second = await runLivenessJob(anon, new LocalMailboxMailer(anon), settings);
+		expect(second.digestEntries).toBe(0);
+		expect(await listMail(gw.executor, { to: 'digest@example.test' })).toHaveLength(1);
+
+		const refused = await anon.rpc('moderation_digest', { p_job_token: 'not the token' });
+		expect(refused.error?.code).toBe('42501');
 	});
 });
 

@@ -22,7 +22,6 @@ import { requireRole } from '#lib/server/guards.ts';
 import { allowAttempt } from '#lib/server/rate-limit.ts';
 import { unknownCodes, type KnownCodes } from './codes.ts';
 import { locateAddress } from './locate.ts';
-import { notifyModerators } from './notify.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -147,7 +146,7 @@ export const actions: Actions = {
 			}
 			throw failure;
 		}
-		await notifyModerators(supabase, { name: parsed.data.who.name, origin: event.url.origin });
+		// Moderators hear of it in the scheduled job's digest (src/lib/server/mail/liveness-job.ts).
 		redirect(303, localizeHref(`/manage?registered=${id}`));
 	}
 };

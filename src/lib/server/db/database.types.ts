@@ -1165,6 +1165,15 @@ export type Database = {
 				Returns: undefined;
 			};
 			member_organization_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
+			moderation_digest: {
+				Args: { p_job_token: string };
+				Returns: {
+					organization_id: string;
+					organization_name: string;
+					submitted_at: string;
+					waiting: number;
+				}[];
+			};
 			need_signal_counts: {
 				Args: { from_date?: string; min_count?: number; to_date?: string };
 				Returns: {

@@ -1,12 +1,13 @@
-// The freshness job: asks the editors of entries not confirmed for a while whether they are
-// still active (one signed, expiring link per entry), then marks entries not confirmed for much
-// longer as dormant. The privileged part runs in security-definer SQL functions that check the
+// The scheduled job: asks the editors of entries not confirmed for a while whether they are
+// still active (one signed, expiring link per entry), marks entries not confirmed for much
+// longer as dormant, and sends the moderators one digest of the submissions that arrived since
+// its last run. The privileged part runs in security-definer SQL functions that check the
 // job token; this code only uses the anon key.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { createSignedToken } from '../signed-links.ts';
 import type { Mailer } from './mailer.ts';
-import { livenessMail } from './templates.ts';
+import { livenessMail, moderationDigestMail } from './templates.ts';
 
 export type LivenessSettings = {
 	jobToken: string;
@@ -14,6 +15,8 @@ export type LivenessSettings = {
 	confirmAfterDays: number;
 	dormantAfterDays: number;
 	linkValidDays: number;
+	/** Where the moderation digest goes (the moderators' shared address). */
+	moderationEmail: string;
 	/** Public origin of the app, for links: `https://nabij.example` (no trailing slash). */
 	origin: string;
 };
@@ -23,6 +26,8 @@ export type LivenessReport = {
 	mailsSent: number;
 	mailsFailed: number;
 	dormant: number;
+	/** Submissions announced in this run's moderation digest (0: no digest sent). */
+	digestEntries: number;
 };
 
 type CollectedRow = {
@@ -83,10 +88,27 @@ export async function runLivenessJob(
 		p_dormant_after_days: settings.dormantAfterDays
 	});
 	if (dormant.error) throw new Error(`liveness_mark_dormant: ${dormant.error.message}`);
+
+	const digest = await supabase.rpc('moderation_digest', { p_job_token: settings.jobToken });
+	if (digest.error) throw new Error(`moderation_digest: ${digest.error.message}`);
+	const submissions = (digest.data ?? []) as { organization_name: string; waiting: number }[];
+	if (submissions.length > 0) {
+		const sent = await mailer.send(
+			moderationDigestMail({
+				to: settings.moderationEmail,
+				entries: submissions.map((row) => ({ name: row.organization_name })),
+				waiting: submissions[0]?.waiting ?? submissions.length,
+				origin: settings.origin
+			})
+		);
+		if (sent) mailsSent += 1;
+		else mailsFailed += 1;
+	}
 	return {
 		checks: new Set(rows.map((r) => r.organization_id)).size,
 		mailsSent,
 		mailsFailed,
-		dormant: Number(dormant.data ?? 0)
+		dormant: Number(dormant.data ?? 0),
+		digestEntries: submissions.length
 	};
 }

@@ -1,4 +1,5 @@
-// The e-mails Nabij sends to editors, each in the recipient's e-mail language.
+// The e-mails Nabij sends to editors, each in the recipient's e-mail language, and the
+// moderation digest (in French, the base locale, to the moderators' shared address).
 import { m } from '#lib/paraglide/messages.js';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { composeMail, type Mail } from './mailer.ts';
@@ -90,5 +91,35 @@ export function inviteMail(
 			m.account_mail_invite_text({ name: entry.name, inviter: entry.inviter }, { locale })
 		],
 		links: [{ label: m.account_mail_invite_link({}, { locale }), href: entry.link }]
+	});
+}
+
+/**
+ * The moderation digest: the submissions that arrived since the last one, and how many entries
+ * wait in the queue in all. One mail per job run, so moderators are not sent one per submission.
+ */
+export function moderationDigestMail(input: {
+	to: string;
+	entries: { name: string }[];
+	waiting: number;
+	origin: string;
+}): Mail {
+	const locale = 'fr';
+	return composeMail({
+		to: input.to,
+		subject: m.account_mail_digest_subject({ count: input.entries.length }, { locale }),
+		paragraphs: [
+			m.account_mail_digest_text(
+				{ count: input.entries.length, waiting: input.waiting },
+				{ locale }
+			),
+			input.entries.map((entry) => `• ${entry.name}`).join('\n')
+		],
+		links: [
+			{
+				label: m.account_mail_digest_link({}, { locale }),
+				href: href(input.origin, '/moderate', locale)
+			}
+		]
 	});
 }

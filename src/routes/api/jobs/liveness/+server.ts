@@ -23,6 +23,7 @@ export const POST: RequestHandler = async ({ request, locals, url }) => {
 		confirmAfterDays: settings.NABIJ_LIVENESS_CONFIRM_DAYS,
 		dormantAfterDays: settings.NABIJ_LIVENESS_DORMANT_DAYS,
 		linkValidDays: settings.NABIJ_LIVENESS_LINK_DAYS,
+		moderationEmail: settings.NABIJ_MODERATION_EMAIL,
 		origin: url.origin
 	});
 	return json(report);
