@@ -214,6 +214,13 @@ async function testDb(dir: string) {
 				.sort()
 				.map((f) => join(dir, f))
 		: [];
+	const helpersDir = join(dir, 'helpers');
+	const helperFiles = existsSync(helpersDir)
+		? readdirSync(helpersDir)
+				.filter((f) => f.endsWith('.sql'))
+				.sort()
+				.map((f) => join(helpersDir, f))
+		: [];
 	// Always on PGlite (the embedded default); also on PostgreSQL when a server is given (CI), so
 	// the same policies are proven on both engines.
 	const targets: { name: string; adminUrl: string | undefined }[] = [
@@ -225,6 +232,7 @@ async function testDb(dir: string) {
 	for (const target of targets) {
 		const result = await runPgtap({
 			files,
+			helperFiles,
 			adminUrl: target.adminUrl,
 			log: (line) => console.log(line),
 			pgProve: spawnSyncAvailable('pg_prove')

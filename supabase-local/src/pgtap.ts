@@ -19,6 +19,8 @@ export type PgtapOptions = {
 	/** Use pg_prove on PostgreSQL (when installed). */
 	pgProve?: boolean;
 	migrationsDir?: string;
+	/** SQL applied once after the migrations and before the tests (helper functions, not TAP). */
+	helperFiles?: string[];
 	log: (line: string) => void;
 };
 
@@ -43,6 +45,12 @@ export function countTap(lines: string[]): PgtapResult & { planned: number | nul
 }
 
 type StatementRunner = (sql: string) => Promise<Record<string, unknown>[]>;
+
+async function applyHelpers(files: string[] | undefined, run: (sql: string) => Promise<unknown>) {
+	for (const file of files ?? []) {
+		for (const statement of splitStatements(readFileSync(file, 'utf8'))) await run(statement);
+	}
+}
 
 async function runFile(file: string, run: StatementRunner, log: PgtapOptions['log']) {
 	const lines: string[] = [];
@@ -71,6 +79,7 @@ async function onPglite(options: PgtapOptions): Promise<PgtapResult> {
 	try {
 		await migrate(executor, { migrationsDir: options.migrationsDir });
 		await executor.admin((q) => q('create extension if not exists pgtap with schema extensions'));
+		await executor.admin((q) => applyHelpers(options.helperFiles, (sql) => q(sql)));
 		for (const file of options.files) {
 			// A clone per file: a file that commits or breaks its transaction cannot affect the next.
 			const db = await executor.db.clone();
@@ -103,6 +112,7 @@ async function onPostgres(adminUrl: string, options: PgtapOptions): Promise<Pgta
 		try {
 			await migrate(executor, { migrationsDir: options.migrationsDir });
 			await executor.admin((q) => q('create extension if not exists pgtap with schema extensions'));
+			await executor.admin((q) => applyHelpers(options.helperFiles, (sql) => q(sql)));
 		} finally {
 			await executor.close();
 		}
