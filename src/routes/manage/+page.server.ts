@@ -8,6 +8,8 @@ import { requireRole } from '#lib/server/guards.ts';
 import { errorText } from '../register/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+const idSchema = z.uuid();
+
 export const load: PageServerLoad = async (event) => {
 	const viewer = await requireRole(event);
 	const supabase = event.locals.supabase;
@@ -22,12 +24,11 @@ export const load: PageServerLoad = async (event) => {
 			assured_date,
 			paused_until
 		})),
-		registered: event.url.searchParams.get('registered'),
+		// Only a real entry id turns the "registered" notice on.
+		registered: idSchema.safeParse(event.url.searchParams.get('registered')).success,
 		proposed: event.url.searchParams.has('proposed')
 	};
 };
-
-const idSchema = z.uuid();
 
 async function mine(event: Parameters<Actions[string]>[0]) {
 	const viewer = await requireRole(event);
