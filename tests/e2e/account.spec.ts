@@ -5,9 +5,9 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Page } from '@playwright/test';
 import { createSignedToken } from '../../src/lib/server/signed-links.ts';
 import { localKeys } from '../../supabase-local/src/keys.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, mailboxUrl, test } from './fixtures.ts';
 
-const mailbox = process.env.NABIJ_MAILBOX_URL;
+const mailbox = mailboxUrl();
 const gatewayUrl = mailbox?.replace(/\/mailbox\.json$/, '') ?? '';
 // The local defaults of src/lib/server/config.ts, used when the variables are not set.
 const JOBS_TOKEN = process.env.NABIJ_JOBS_TOKEN ?? 'nabij-local-jobs-token';
@@ -33,8 +33,6 @@ async function signIn(page: Page, account: { email: string; password: string }) 
 }
 
 test.describe('freshness links', () => {
-	test.skip(!mailbox, 'needs NABIJ_MAILBOX_URL in the test process to read e-mails');
-
 	test('the job mails a link that confirms the entry without signing in', async ({
 		page,
 		request
@@ -115,8 +113,6 @@ test.describe('freshness links', () => {
 });
 
 test.describe('co-editors', () => {
-	test.skip(!mailbox, 'needs NABIJ_MAILBOX_URL in the test process to read e-mails');
-
 	test('an owner invites a co-editor, who signs in with the invited address and accepts', async ({
 		page
 	}) => {
@@ -202,7 +198,6 @@ test.describe('account', () => {
 	});
 
 	test('deletes the account and the entries only that person maintains', async ({ page }) => {
-		test.skip(!mailbox, 'needs NABIJ_MAILBOX_URL to sign in with an e-mail link');
 		const email = `leaving-${Date.now().toString(36)}@example.test`;
 		await page.goto('/fr/account/sign-in');
 		await page.locator('#link-email').fill(email);

@@ -36,4 +36,17 @@ export const test = base.extend<{ page: Page }>({
 	}
 });
 
+/**
+ * The local gateway's mailbox as JSON (playwright.config.ts sets NABIJ_MAILBOX_URL). A missing
+ * one fails the journeys that read e-mail instead of letting them skip and look green.
+ */
+export function mailboxUrl(): string {
+	const url = process.env.NABIJ_MAILBOX_URL;
+	if (!url)
+		throw new Error(
+			'NABIJ_MAILBOX_URL is not set: run the browser tests through playwright.config.ts'
+		);
+	return url;
+}
+
 export { expect };

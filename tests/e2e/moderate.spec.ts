@@ -3,9 +3,9 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Page } from '@playwright/test';
 import { localKeys } from '../../supabase-local/src/keys.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, mailboxUrl, test } from './fixtures.ts';
 
-const mailbox = process.env.NABIJ_MAILBOX_URL;
+const mailbox = mailboxUrl();
 const gatewayUrl = mailbox?.replace(/\/mailbox\.json$/, '') ?? '';
 const EDITOR = { email: 'org.editor@demo.nabij.invalid', password: 'demo-org-editor' };
 const EDITOR_2 = { email: 'org.editor.2@demo.nabij.invalid', password: 'demo-org-editor-2' };
@@ -58,8 +58,6 @@ async function publishedEntryOf(client: SupabaseClient): Promise<{ id: string; n
 }
 
 test.describe('editing and moderation', () => {
-	test.skip(!mailbox, 'needs NABIJ_MAILBOX_URL in the test process to reach the local gateway');
-
 	test('a change to a published entry passes moderation before it is public', async ({ page }) => {
 		test.setTimeout(120_000);
 		const entry = await publishedEntryOf(await gatewayAs(EDITOR));

@@ -5,9 +5,9 @@
 import { createClient } from '@supabase/supabase-js';
 import type { Page } from '@playwright/test';
 import { localKeys } from '../../supabase-local/src/keys.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, mailboxUrl, test } from './fixtures.ts';
 
-const mailbox = process.env.NABIJ_MAILBOX_URL;
+const mailbox = mailboxUrl();
 const gatewayUrl = mailbox?.replace(/\/mailbox\.json$/, '') ?? '';
 const EDITOR = { email: 'org.editor.2@demo.nabij.invalid', password: 'demo-org-editor-2' };
 
@@ -169,8 +169,6 @@ async function organizationCount(): Promise<number> {
 }
 
 test.describe('registration refuses bad input', () => {
-	test.skip(!mailbox, 'needs NABIJ_MAILBOX_URL in the test process to reach the local gateway');
-
 	test(`${CASES.length} bad values across the steps each get a translated field error`, async ({
 		page
 	}) => {
