@@ -5,6 +5,7 @@
 // near-miss tokens, and intersects the places they point to.
 
 import { bitCount, boundedEditDistance, foldText, letterSet, textTokens } from './normalize.ts';
+import { tidyName } from './place-name.ts';
 import type {
 	CommunePlace,
 	Geocoder,
@@ -110,17 +111,6 @@ export interface StreetIndex extends Geocoder {
 	search(query: string, opts?: SuggestOptions): PlaceSuggestion[];
 	/** Number of indexed places (streets × communes, quartiers, communes). */
 	size: number;
-}
-
-// Some source names (quartier NL names) are in capitals; show them in title case.
-function tidyCase(name: string): string {
-	if (name !== name.toUpperCase() || name === name.toLowerCase()) return name;
-	return name
-		.toLowerCase()
-		.replace(
-			/(^|[\s\-'’(])(\p{L})/gu,
-			(_, before: string, letter: string) => before + letter.toUpperCase()
-		);
 }
 
 function bilingual(fr: string, nl: string): string {
@@ -234,8 +224,8 @@ export function createStreetIndex(input: StreetIndexInput): StreetIndex {
 		);
 	}
 	for (const q of input.quartiers ?? []) {
-		const fr = tidyCase(q.name_fr);
-		const nl = tidyCase(q.name_nl);
+		const fr = tidyName(q.name_fr);
+		const nl = tidyName(q.name_nl);
 		const communeFr = q.commune_fr ?? '';
 		const communeNl = q.commune_nl ?? communeFr;
 		const where = (word: string, commune: string) => (commune ? `${word} · ${commune}` : word);
@@ -262,8 +252,8 @@ export function createStreetIndex(input: StreetIndexInput): StreetIndex {
 		);
 	}
 	for (const c of input.communes ?? []) {
-		const fr = tidyCase(c.name_fr);
-		const nl = tidyCase(c.name_nl);
+		const fr = tidyName(c.name_fr);
+		const nl = tidyName(c.name_nl);
 		add(
 			{
 				kind: 'commune',
