@@ -4,9 +4,8 @@
 // PUBLIC_SUPABASE_ANON_KEY, NABIJ_JOBS_TOKEN, NABIJ_LINK_SECRET and ORIGIN (the app's public
 // address, for links); uses only the anon key.
 import { createClient } from '@supabase/supabase-js';
-import { config } from '../src/lib/server/config.ts';
 import { getMailer } from '../src/lib/server/mail/index.ts';
-import { runLivenessJob } from '../src/lib/server/mail/liveness-job.ts';
+import { livenessSettings, runLivenessJob } from '../src/lib/server/mail/liveness-job.ts';
 
 const url = process.env.PUBLIC_SUPABASE_URL;
 const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY;
@@ -16,19 +15,10 @@ if (!url || !anonKey) {
 	process.exit(2);
 }
 
-const settings = config();
 const supabase = createClient(url, anonKey, {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 });
-const report = await runLivenessJob(supabase, getMailer(supabase), {
-	jobToken: settings.NABIJ_JOBS_TOKEN,
-	linkSecret: settings.NABIJ_LINK_SECRET,
-	confirmAfterDays: settings.NABIJ_LIVENESS_CONFIRM_DAYS,
-	dormantAfterDays: settings.NABIJ_LIVENESS_DORMANT_DAYS,
-	linkValidDays: settings.NABIJ_LIVENESS_LINK_DAYS,
-	moderationEmail: settings.NABIJ_MODERATION_EMAIL,
-	origin
-});
+const report = await runLivenessJob(supabase, getMailer(supabase), livenessSettings(origin));
 console.log(
 	`liveness: ${report.checks} entries asked (${report.mailsSent} mails sent, ${report.mailsFailed} failed), ${report.dormant} marked dormant`
 );

@@ -6,6 +6,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { createSignedToken } from '../signed-links.ts';
+import { config } from '../config.ts';
 import type { Mailer } from './mailer.ts';
 import { livenessMail, moderationDigestMail } from './templates.ts';
 
@@ -38,6 +39,20 @@ type CollectedRow = {
 	nonce: string;
 	expires_at: string;
 };
+
+/** The job's settings from the server configuration, with the app's public origin for links. */
+export function livenessSettings(origin: string): LivenessSettings {
+	const settings = config();
+	return {
+		jobToken: settings.NABIJ_JOBS_TOKEN,
+		linkSecret: settings.NABIJ_LINK_SECRET,
+		confirmAfterDays: settings.NABIJ_LIVENESS_CONFIRM_DAYS,
+		dormantAfterDays: settings.NABIJ_LIVENESS_DORMANT_DAYS,
+		linkValidDays: settings.NABIJ_LIVENESS_LINK_DAYS,
+		moderationEmail: settings.NABIJ_MODERATION_EMAIL,
+		origin
+	};
+}
 
 /** The link an editor clicks: `/{locale}/liveness?token=…`, signed and expiring. */
 export function livenessLink(

@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { timingSafeEqual } from 'node:crypto';
 import { config } from '#lib/server/config.ts';
-import { runLivenessJob } from '#lib/server/mail/liveness-job.ts';
+import { livenessSettings, runLivenessJob } from '#lib/server/mail/liveness-job.ts';
 import { getMailer } from '#lib/server/mail/index.ts';
 import type { RequestHandler } from './$types';
 
@@ -17,14 +17,10 @@ export const POST: RequestHandler = async ({ request, locals, url }) => {
 	if (!bearerMatches(request.headers.get('authorization'), settings.NABIJ_JOBS_TOKEN)) {
 		error(401, 'Unauthorized');
 	}
-	const report = await runLivenessJob(locals.supabase, getMailer(locals.supabase), {
-		jobToken: settings.NABIJ_JOBS_TOKEN,
-		linkSecret: settings.NABIJ_LINK_SECRET,
-		confirmAfterDays: settings.NABIJ_LIVENESS_CONFIRM_DAYS,
-		dormantAfterDays: settings.NABIJ_LIVENESS_DORMANT_DAYS,
-		linkValidDays: settings.NABIJ_LIVENESS_LINK_DAYS,
-		moderationEmail: settings.NABIJ_MODERATION_EMAIL,
-		origin: url.origin
-	});
+	const report = await runLivenessJob(
+		locals.supabase,
+		getMailer(locals.supabase),
+		livenessSettings(url.origin)
+	);
 	return json(report);
 };
