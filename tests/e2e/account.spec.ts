@@ -1,36 +1,16 @@
 // Journeys: the freshness job e-mails a "still active?" link that confirms an entry without
 // signing in; expired and tampered links are refused with a clear message; the account page
 // keeps a display name and e-mail language.
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import type { Page } from '@playwright/test';
 import { createSignedToken } from '../../src/lib/server/signed-links.ts';
-import { localKeys } from '../../supabase-local/src/keys.ts';
 import { expect, mailboxUrl, test } from './fixtures.ts';
+import { DEMO, gatewayAs, signIn } from './helpers.ts';
 
 const mailbox = mailboxUrl();
-const gatewayUrl = mailbox?.replace(/\/mailbox\.json$/, '') ?? '';
+
 // The local defaults of src/lib/server/config.ts, used when the variables are not set.
 const JOBS_TOKEN = process.env.NABIJ_JOBS_TOKEN ?? 'nabij-local-jobs-token';
 const LINK_SECRET = process.env.NABIJ_LINK_SECRET ?? 'nabij-local-link-secret-not-for-production';
-const EDITOR = { email: 'org.editor.2@demo.nabij.invalid', password: 'demo-org-editor-2' };
-const MODERATOR = { email: 'moderator@demo.nabij.invalid', password: 'demo-moderator' };
-
-async function gatewayAs(account: { email: string; password: string }): Promise<SupabaseClient> {
-	const client = createClient(gatewayUrl, localKeys().anonKey, {
-		auth: { persistSession: false, autoRefreshToken: false }
-	});
-	const { error } = await client.auth.signInWithPassword(account);
-	expect(error).toBeNull();
-	return client;
-}
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-	await page.goto('/fr/account/sign-in');
-	await page.locator('#pw-email').fill(account.email);
-	await page.locator('#pw-password').fill(account.password);
-	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(page).toHaveURL(/\/fr\/account$/);
-}
+const { editor2: EDITOR, moderator: MODERATOR } = DEMO;
 
 test.describe('freshness links', () => {
 	test('the job mails a link that confirms the entry without signing in', async ({

@@ -1,39 +1,11 @@
 // Journeys: an org editor's change to a published entry waits for a moderator, who applies it
 // from a diff; another org editor can neither open the entry's editor nor update it directly.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import type { Page } from '@playwright/test';
 import { localKeys } from '../../supabase-local/src/keys.ts';
-import { expect, mailboxUrl, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { DEMO, gatewayAs, gatewayUrl, mailsTo, signIn, signOut } from './helpers.ts';
 
-const mailbox = mailboxUrl();
-const gatewayUrl = mailbox?.replace(/\/mailbox\.json$/, '') ?? '';
-const EDITOR = { email: 'org.editor@demo.nabij.invalid', password: 'demo-org-editor' };
-const EDITOR_2 = { email: 'org.editor.2@demo.nabij.invalid', password: 'demo-org-editor-2' };
-const MODERATOR = { email: 'moderator@demo.nabij.invalid', password: 'demo-moderator' };
-
-async function signIn(page: Page, account: { email: string; password: string }) {
-	await page.goto('/fr/account/sign-in');
-	await page.locator('#pw-email').fill(account.email);
-	await page.locator('#pw-password').fill(account.password);
-	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(page).toHaveURL(/\/fr\/account$/);
-}
-
-async function signOut(page: Page) {
-	await page.goto('/fr/account');
-	await page.getByRole('button', { name: 'Se déconnecter' }).click();
-	await expect(page).toHaveURL(/\/fr$/);
-}
-
-/** supabase-js signed in as `account` against the local gateway, as a script would be. */
-async function gatewayAs(account: { email: string; password: string }): Promise<SupabaseClient> {
-	const client = createClient(gatewayUrl, localKeys().anonKey, {
-		auth: { persistSession: false, autoRefreshToken: false }
-	});
-	const { error } = await client.auth.signInWithPassword(account);
-	expect(error).toBeNull();
-	return client;
-}
+const { editor: EDITOR, editor2: EDITOR_2, moderator: MODERATOR } = DEMO;
 
 /** The first published organization the editor belongs to. */
 async function publishedEntryOf(client: SupabaseClient): Promise<{ id: string; name: string }> {
@@ -133,9 +105,7 @@ test.describe('editing and moderation', () => {
 		await page.getByLabel(/Message aux éditeurs/).fill(message);
 		await page.getByRole('button', { name: 'Demander des modifications' }).click();
 		await expect(page.getByRole('listitem').filter({ hasText: message }).first()).toBeVisible();
-		const mails = (await (
-			await fetch(`${mailbox}?to=${encodeURIComponent(EDITOR.email)}`)
-		).json()) as { subject: string; text: string }[];
+		const mails = await mailsTo(EDITOR.email);
 		const mail = mails.find((m) => m.text.includes(message));
 		expect(mail?.subject).toBe(`Modifications demandées pour ${entry.name}`);
 	});

@@ -3,33 +3,12 @@
 // behalf of the moderator's own local service centre, and the entry appears in the finder at
 // quartier level with "vouched by". E-mails are read from the local gateway's mailbox.
 import type { Page } from '@playwright/test';
-import { expect, mailboxUrl, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { DEMO, mailsTo, signIn, signOut } from './helpers.ts';
 
-const mailbox = mailboxUrl();
-const MODERATOR = { email: 'moderator@demo.nabij.invalid', password: 'demo-moderator' };
+const MODERATOR = DEMO.moderator;
 // The local gateway's development jobs token (see the accounts/freshness migration).
 const JOBS_TOKEN = process.env.NABIJ_JOBS_TOKEN ?? 'nabij-local-jobs-token';
-
-type Mail = { to: string; subject: string; text: string };
-
-async function mailsTo(address: string): Promise<Mail[]> {
-	const response = await fetch(`${mailbox}?to=${encodeURIComponent(address)}`);
-	return (await response.json()) as Mail[];
-}
-
-async function signInWithPassword(page: Page, account: { email: string; password: string }) {
-	await page.goto('/fr/account/sign-in');
-	await page.locator('#pw-email').fill(account.email);
-	await page.locator('#pw-password').fill(account.password);
-	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(page).toHaveURL(/\/fr\/account$/);
-}
-
-async function signOut(page: Page) {
-	await page.goto('/fr/account');
-	await page.getByRole('button', { name: 'Se déconnecter' }).click();
-	await expect(page).toHaveURL(/\/fr$/);
-}
 
 const next = (page: Page) => page.getByRole('button', { name: 'Suivant' }).click();
 
@@ -113,7 +92,7 @@ test.describe('self-registration', () => {
 		expect(digests[0]?.subject).toMatch(/^Nabij : \d+ nouvelle\(s\) inscription\(s\) à modérer$/);
 
 		// The moderator registers their own centre, publishes it, then the new entry.
-		await signInWithPassword(page, MODERATOR);
+		await signIn(page, MODERATOR);
 		await page.goto('/fr/register');
 		await register(page, {
 			name: centre,
