@@ -21,7 +21,7 @@ if (!env.PUBLIC_SUPABASE_URL) {
 			? '[dev] creating the local database (first start) …'
 			: '[dev] opening the local database …'
 	);
-	const gateway = await startGateway({ dataDir, port: 54321, migrate: true });
+	const gateway = await startGateway({ dataDir, port: 54321, migrate: true, local: true });
 	stops.push(() => gateway.stop());
 	if (fresh) {
 		const { seed } = await import('../supabase/seed/run.ts');

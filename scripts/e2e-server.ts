@@ -17,7 +17,9 @@ const { values } = parseArgs({
 const gateway = await startGateway({
 	dataDir: null,
 	port: Number(values['gateway-port']),
-	migrate: true
+	migrate: true,
+	// The journeys read mail from the mailbox.
+	local: true
 });
 await seed({ url: gateway.url, serviceRoleKey: gateway.serviceRoleKey });
 console.log(`[e2e] gateway at ${gateway.url}`);

@@ -113,7 +113,9 @@ async function start(port: number, dataDir: string, migrationsDir: string | unde
 		dataDir,
 		port,
 		migrate: true,
-		migrationsDir
+		migrationsDir,
+		// A developer's own gateway: serve the mailbox.
+		local: true
 	});
 	if (isDefault) {
 		writeFileSync(

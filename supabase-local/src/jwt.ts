@@ -10,7 +10,7 @@ export type JwtClaims = Record<string, unknown> & {
 };
 
 export class JwtError extends Error {
-	readonly reason: 'malformed' | 'signature' | 'expired' | 'algorithm';
+	readonly reason: 'malformed' | 'signature' | 'expired' | 'algorithm' | 'no-exp';
 	constructor(reason: JwtError['reason'], message: string) {
 		super(message);
 		this.reason = reason;
@@ -31,7 +31,9 @@ export function signJwt(claims: JwtClaims, secret: string): string {
 
 /**
  * Verifies an HS256 token and returns its claims; throws JwtError when the token is malformed,
- * signed with another secret or algorithm, or expired (`exp` in seconds, `nowSeconds` injectable).
+ * signed with another secret or algorithm, expired (`exp` in seconds, `nowSeconds` injectable)
+ * or without `exp`: a token that never expires is refused, as GoTrue refuses it, so a leaked one
+ * cannot be used forever.
  */
 export function verifyJwt(
 	token: string,
@@ -65,7 +67,10 @@ export function verifyJwt(
 		throw new JwtError('signature', 'JWSInvalidSignature');
 	}
 	const exp = (claims as JwtClaims).exp;
-	if (typeof exp === 'number' && exp <= nowSeconds) {
+	if (typeof exp !== 'number' || !Number.isFinite(exp)) {
+		throw new JwtError('no-exp', 'JWT has no exp claim');
+	}
+	if (exp <= nowSeconds) {
 		throw new JwtError('expired', 'JWT expired');
 	}
 	return claims as JwtClaims;

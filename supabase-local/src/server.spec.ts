@@ -5,6 +5,8 @@ import { ApiError } from './rest/errors.ts';
 import { authenticate } from './server.ts';
 
 const { anonKey, serviceRoleKey } = localKeys();
+// An hour from now: every token the gateway accepts carries `exp`.
+const exp = Math.floor(Date.now() / 1000) + 3600;
 
 function failure(headers: Record<string, string>): ApiError {
 	try {
@@ -25,7 +27,7 @@ describe('authenticate', () => {
 	});
 
 	it('lets a bearer token override the role and carry the claims', () => {
-		const token = signJwt({ role: 'authenticated', sub: 'u1' }, LOCAL_JWT_SECRET);
+		const token = signJwt({ role: 'authenticated', sub: 'u1', exp }, LOCAL_JWT_SECRET);
 		const who = authenticate(
 			new Headers({ apikey: anonKey, authorization: `Bearer ${token}` }),
 			LOCAL_JWT_SECRET
@@ -35,9 +37,9 @@ describe('authenticate', () => {
 
 	it('refuses missing keys, foreign keys and bad tokens with 401', () => {
 		expect(failure({}).status).toBe(401);
-		const userKey = signJwt({ role: 'authenticated' }, LOCAL_JWT_SECRET);
+		const userKey = signJwt({ role: 'authenticated', exp }, LOCAL_JWT_SECRET);
 		expect(failure({ apikey: userKey }).status).toBe(401);
-		const forged = signJwt({ role: 'service_role' }, 'another-secret-another-secret-another');
+		const forged = signJwt({ role: 'service_role', exp }, 'another-secret-another-secret-another');
 		expect(failure({ apikey: anonKey, authorization: `Bearer ${forged}` })).toMatchObject({
 			status: 401,
 			code: 'PGRST301'
@@ -47,7 +49,18 @@ describe('authenticate', () => {
 			status: 401,
 			code: 'PGRST303'
 		});
-		const postgres = signJwt({ role: 'postgres' }, LOCAL_JWT_SECRET);
+		const postgres = signJwt({ role: 'postgres', exp }, LOCAL_JWT_SECRET);
 		expect(failure({ apikey: anonKey, authorization: `Bearer ${postgres}` }).status).toBe(401);
+	});
+
+	it('refuses a token without exp (it would never expire) with 401 PGRST303', () => {
+		const eternal = signJwt({ role: 'authenticated', sub: 'u1' }, LOCAL_JWT_SECRET);
+		expect(failure({ apikey: anonKey, authorization: `Bearer ${eternal}` })).toMatchObject({
+			status: 401,
+			code: 'PGRST303',
+			message: 'JWT has no exp claim'
+		});
+		const eternalKey = signJwt({ role: 'service_role' }, LOCAL_JWT_SECRET);
+		expect(failure({ apikey: eternalKey }).status).toBe(401);
 	});
 });

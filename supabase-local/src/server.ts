@@ -31,13 +31,30 @@ export type GatewayOptions = {
 	migrationsDir?: string;
 	/** Public URL of the app, for auth e-mail links. Default http://localhost:5173. */
 	siteUrl?: string;
-	/** Confirm sign-ups without e-mail, as `enable_confirmations = false` does. Default true. */
+	/**
+	 * Confirm sign-ups without e-mail. Default: the opposite of `[auth.email]
+	 * enable_confirmations` in supabase/config.toml (Supabase's default, confirmations off, when
+	 * the file or the setting is absent), so local sign-ups behave as the project's do.
+	 */
 	autoConfirm?: boolean;
+	/**
+	 * Local mode: the gateway serves one developer's machine or one test run, and offers the
+	 * developer mailbox (`/mailbox`, `/mailbox.json`), which anyone able to reach it can read
+	 * and empty. Default false: the mailbox answers 404.
+	 */
+	local?: boolean;
+	/** Failed sign-ins and token verifications allowed per client address; default 30 per 5 min. */
+	authAttemptLimit?: { limit: number; windowSeconds: number };
 	/**
 	 * Most rows a read returns (Supabase's `[api] max_rows`). Default: `max_rows` from
 	 * supabase/config.toml when present, else Supabase's default of 1000; null for no cap.
 	 */
 	maxRows?: number | null;
+	/**
+	 * Longest a REST request may run in the database, in ms (`statement_timeout`); default 8000,
+	 * Supabase's default for signed-in requests. 0 turns the bound off.
+	 */
+	statementTimeoutMs?: number;
 };
 
 export type Gateway = {
@@ -83,16 +100,19 @@ type Authenticated = { role: DatabaseRole; claims: JwtClaims };
 
 function jwtProblem(error: unknown): ApiError {
 	const expired = error instanceof JwtError && error.reason === 'expired';
+	const noExp = error instanceof JwtError && error.reason === 'no-exp';
 	const message = expired
 		? 'JWT expired'
-		: error instanceof JwtError
-			? `JWSError ${error.reason === 'signature' ? 'JWSInvalidSignature' : 'CompactDecodeError Invalid number of parts: Expected 3 parts; got ' + (error.reason === 'malformed' ? 'other' : '3')}`
-			: 'JWT invalid';
+		: noExp
+			? 'JWT has no exp claim'
+			: error instanceof JwtError
+				? `JWSError ${error.reason === 'signature' ? 'JWSInvalidSignature' : 'CompactDecodeError Invalid number of parts: Expected 3 parts; got ' + (error.reason === 'malformed' ? 'other' : '3')}`
+				: 'JWT invalid';
 	return new ApiError({
 		status: 401,
 		// PostgREST v14: PGRST301 for tokens that cannot be decoded or verified, PGRST303 for
-		// claims that fail validation (an expired token).
-		code: expired ? 'PGRST303' : 'PGRST301',
+		// claims that fail validation (an expired token, or one without `exp`).
+		code: expired || noExp ? 'PGRST303' : 'PGRST301',
 		message,
 		headers: {
 			'www-authenticate': `Bearer error="invalid_token", error_description="${message.replace(/"/g, '')}"`
@@ -190,6 +210,7 @@ type AuthModule = {
 		jwtSecret: string;
 		siteUrl: string;
 		autoConfirm: boolean;
+		attemptLimit?: { limit: number; windowSeconds: number };
 	}): Handler;
 };
 
@@ -211,11 +232,12 @@ export async function openExecutor(options: GatewayOptions): Promise<Executor> {
 	if ((options.executor ?? 'pglite') === 'postgres') {
 		return createPostgresExecutor({
 			databaseUrl: options.databaseUrl,
-			adminDatabaseUrl: options.adminDatabaseUrl
+			adminDatabaseUrl: options.adminDatabaseUrl,
+			statementTimeoutMs: options.statementTimeoutMs
 		});
 	}
 	const dataDir = options.dataDir === undefined ? DEFAULT_DATA_DIR : options.dataDir;
-	return createPgliteExecutor({ dataDir });
+	return createPgliteExecutor({ dataDir, statementTimeoutMs: options.statementTimeoutMs });
 }
 
 /** Starts the gateway on 127.0.0.1 and resolves once it accepts connections. */
@@ -237,7 +259,8 @@ async function serve(executor: Executor, options: GatewayOptions): Promise<Gatew
 		executor,
 		jwtSecret,
 		siteUrl: options.siteUrl ?? 'http://localhost:5173',
-		autoConfirm: options.autoConfirm ?? true
+		autoConfirm: options.autoConfirm ?? configuredAutoConfirm(),
+		...(options.authAttemptLimit ? { attemptLimit: options.authAttemptLimit } : {})
 	});
 	authLoading.catch(() => undefined);
 	if (options.migrate ?? true) await migrate(executor, { migrationsDir: options.migrationsDir });
@@ -267,8 +290,10 @@ async function serve(executor: Executor, options: GatewayOptions): Promise<Gatew
 		}
 		const headers = toHeaders(req);
 		const isRest = path === '/rest/v1' || path.startsWith('/rest/v1/');
-		const isAuth = path.startsWith('/auth/v1/') || path === '/mailbox' || path === '/mailbox.json';
+		const isMailbox = path === '/mailbox' || path === '/mailbox.json';
+		const isAuth = path.startsWith('/auth/v1/') || isMailbox;
 		try {
+			if (isMailbox) checkMailboxAccess(options.local === true, req.headers.host);
 			let who: Authenticated | null = null;
 			if (isRest || (path.startsWith('/auth/v1/') && !OPEN_AUTH_PATHS.has(path))) {
 				// Kong checks the key for every API path; PostgREST then checks the bearer token.
@@ -300,8 +325,9 @@ async function serve(executor: Executor, options: GatewayOptions): Promise<Gatew
 			});
 			let response: Response;
 			if (isRest && who) response = await rest(request, who);
-			else if (isAuth && auth) response = await auth(request);
-			else if (path === '/' || path === '/health') {
+			else if (isAuth && auth) {
+				response = await auth(request, { clientAddress: req.socket.remoteAddress });
+			} else if (path === '/' || path === '/health') {
 				response = Response.json({ name: 'nabij-supabase-local', executor: executor.kind });
 			} else {
 				response = errorResponse(
@@ -363,6 +389,44 @@ async function serve(executor: Executor, options: GatewayOptions): Promise<Gatew
 			await executor.close();
 		}
 	};
+}
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d{1,5})?$/i;
+
+/**
+ * The mailbox exists only in local mode, and only for requests addressed to a loopback name: a
+ * page elsewhere that makes its own host name resolve to 127.0.0.1 (DNS rebinding) sends its
+ * own name as Host, and must not read sign-in links out of the mailbox.
+ */
+export function checkMailboxAccess(local: boolean, host: string | undefined): void {
+	if (!local) {
+		throw new ApiError({
+			status: 404,
+			code: 'PGRST125',
+			message: 'The mailbox is only served in local mode'
+		});
+	}
+	if (!host || !LOOPBACK_HOST.test(host)) {
+		throw new ApiError({
+			status: 403,
+			code: 'PGRST403',
+			message: 'The mailbox only answers requests addressed to localhost, 127.0.0.1 or [::1]'
+		});
+	}
+}
+
+/**
+ * Whether sign-ups are confirmed without e-mail: `[auth.email] enable_confirmations` of
+ * supabase/config.toml negated; true (Supabase's default) when the file or the setting is absent.
+ */
+export function configuredAutoConfirm(
+	configPath = resolve(import.meta.dirname, '../../supabase/config.toml')
+): boolean {
+	if (!existsSync(configPath)) return true;
+	const text = readFileSync(configPath, 'utf8');
+	const email = /^\[auth\.email\][^[]*/m.exec(text)?.[0] ?? '';
+	const value = /^\s*enable_confirmations\s*=\s*(true|false)\b/m.exec(email)?.[1];
+	return value !== 'true';
 }
 
 // GoTrue validates the bearer token itself; Kong only needs the API key for auth paths.

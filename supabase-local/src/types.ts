@@ -31,7 +31,10 @@ export interface Executor {
 }
 
 /** A web-standard request handler; the HTTP server adapts node:http to it. */
-export type Handler = (request: Request) => Promise<Response>;
+export type Handler = (request: Request, info?: RequestInfo) => Promise<Response>;
+
+/** What the HTTP front knows about a request beyond the request itself. */
+export type RequestInfo = { clientAddress?: string };
 
 export type MailMessage = {
 	id: string;

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { signJwt } from '../src/jwt.ts';
 import { createScratchDatabase } from '../src/pg-database.ts';
-import { startGateway, type Gateway } from '../src/server.ts';
+import { startGateway, type Gateway, type GatewayOptions } from '../src/server.ts';
 
 export const FIXTURE_MIGRATIONS = fileURLToPath(new URL('./fixtures/migrations', import.meta.url));
 
@@ -17,11 +17,12 @@ export function executorKinds(): ExecutorKind[] {
 /** Starts a gateway on a random port with the fixture migrations, on `kind`. */
 export async function startTestGateway(
 	kind: ExecutorKind,
-	options: { migrationsDir?: string; maxRows?: number | null } = {}
+	options: Omit<GatewayOptions, 'executor' | 'dataDir' | 'databaseUrl' | 'adminDatabaseUrl'> = {}
 ): Promise<Gateway> {
 	const migrationsDir = options.migrationsDir ?? FIXTURE_MIGRATIONS;
 	const maxRows = options.maxRows === undefined ? 1000 : options.maxRows;
-	if (kind === 'pglite') return startGateway({ dataDir: null, port: 0, migrationsDir, maxRows });
+	const rest = { ...options, port: 0, migrationsDir, maxRows };
+	if (kind === 'pglite') return startGateway({ ...rest, dataDir: null });
 	const adminUrl = process.env.NABIJ_PG_ADMIN_URL;
 	if (!adminUrl) throw new Error('NABIJ_PG_ADMIN_URL is not set');
 	const db = await createScratchDatabase(adminUrl);
@@ -29,9 +30,7 @@ export async function startTestGateway(
 		executor: 'postgres',
 		databaseUrl: db.databaseUrl,
 		adminDatabaseUrl: db.adminDatabaseUrl,
-		port: 0,
-		migrationsDir,
-		maxRows
+		...rest
 	});
 	return {
 		...gateway,

@@ -63,7 +63,8 @@ const registration = registrationSchema.parse({
 });
 
 beforeAll(async () => {
-	gw = await startGateway({ dataDir: null, port: 0, migrate: true });
+	// Users sign up with a password and get a session at once, without a confirmation mail.
+	gw = await startGateway({ dataDir: null, port: 0, migrate: true, autoConfirm: true });
 	await seed({ url: gw.url, serviceRoleKey: gw.serviceRoleKey, demo: 0 });
 	admin = createClient(gw.url, gw.serviceRoleKey, {
 		auth: { persistSession: false, autoRefreshToken: false }

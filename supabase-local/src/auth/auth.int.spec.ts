@@ -30,7 +30,7 @@ const executorKinds: ExecutorKind[] = process.env.NABIJ_PG_ADMIN_URL
 
 /** The gateway with the app's migrations, e-mail confirmation on, on PGlite or PostgreSQL. */
 async function startAuthGateway(kind: ExecutorKind): Promise<Gateway> {
-	const options = { port: 0, autoConfirm: false, siteUrl: SITE };
+	const options = { port: 0, autoConfirm: false, siteUrl: SITE, local: true };
 	if (kind === 'pglite') return startGateway({ ...options, dataDir: null });
 	const db = await createScratchDatabase(process.env.NABIJ_PG_ADMIN_URL ?? '');
 	const gateway = await startGateway({

@@ -11,6 +11,7 @@ import {
 	validationFailed,
 	weakPassword
 } from './errors.ts';
+import type { AttemptLimit, FailedAttempts } from './rate-limit.ts';
 import { CommittedAuthError, type TokenSettings } from './sessions.ts';
 import { isValidPkceLength, parseCodeChallengeMethod, type CodeChallengeMethod } from './tokens.ts';
 import { findUserById, type UserRow } from './users.ts';
@@ -39,9 +40,16 @@ export type AuthDeps = {
 	 * needs the code or link mailed to the current address as well as the one to the new address.
 	 */
 	secureEmailChange?: boolean;
+	/**
+	 * Failed password sign-ins and failed token verifications allowed per client address
+	 * (GoTrue's sign_in_sign_ups and token_verifications limits); default 30 per 5 minutes.
+	 */
+	attemptLimit?: AttemptLimit;
 };
 
-export type Settings = Required<Omit<AuthDeps, 'executor' | 'jwtSecret' | 'siteUrl'>> & {
+export type Settings = Required<
+	Omit<AuthDeps, 'executor' | 'jwtSecret' | 'siteUrl' | 'attemptLimit'>
+> & {
 	siteUrl: string;
 };
 
@@ -54,9 +62,21 @@ export class Ctx {
 	readonly apiBase: string;
 	readonly apiVersion2024: boolean;
 	readonly tokens: TokenSettings;
+	/** The client's address, the key of the failed-attempt counters. */
+	readonly clientAddress: string;
+	/** Failed attempts of this handler, shared by its requests. */
+	readonly failures: FailedAttempts;
 
-	constructor(deps: AuthDeps, settings: Settings, request: Request, apiVersion2024: boolean) {
+	constructor(
+		deps: AuthDeps,
+		settings: Settings,
+		request: Request,
+		apiVersion2024: boolean,
+		limits: { failures: FailedAttempts; clientAddress?: string }
+	) {
 		this.deps = deps;
+		this.failures = limits.failures;
+		this.clientAddress = limits.clientAddress ?? 'unknown';
 		this.settings = settings;
 		this.request = request;
 		this.url = new URL(request.url);
@@ -137,7 +157,9 @@ export class Ctx {
 				throw badJwt(
 					error.reason === 'expired'
 						? 'token has invalid claims: token is expired'
-						: 'token signature is invalid'
+						: error.reason === 'no-exp'
+							? 'token has invalid claims: token is missing required claim: exp claim is required'
+							: 'token signature is invalid'
 				);
 			}
 			throw error;

@@ -14,6 +14,7 @@ import {
 } from './admin-routes.ts';
 import { Ctx, type AuthDeps, type Settings } from './context.ts';
 import { AuthHttpError, errorPayload, usesApiVersion2024, API_VERSION_HEADER } from './errors.ts';
+import { FailedAttempts } from './rate-limit.ts';
 import {
 	getUser,
 	logout,
@@ -161,13 +162,17 @@ async function mailbox(deps: AuthDeps, request: Request, url: URL): Promise<Resp
  */
 export function createAuthHandler(deps: AuthDeps): Handler {
 	const settings = resolveSettings(deps);
-	return async (request) => {
+	const failures = new FailedAttempts(deps.attemptLimit);
+	return async (request, info) => {
 		const url = new URL(request.url);
 		if (url.pathname === '/mailbox' || url.pathname === '/mailbox.json') {
 			return mailbox(deps, request, url);
 		}
 		const v2024 = usesApiVersion2024(request.headers.get(API_VERSION_HEADER));
-		const ctx = new Ctx(deps, settings, request, v2024);
+		const ctx = new Ctx(deps, settings, request, v2024, {
+			failures,
+			clientAddress: info?.clientAddress
+		});
 		const path = url.pathname.startsWith(PREFIX)
 			? url.pathname.slice(PREFIX.length).replace(/\/+$/, '')
 			: url.pathname;

@@ -127,6 +127,10 @@ export async function issueOtp(
 ): Promise<IssuedOtp> {
 	const otp = generateOtp();
 	const tokenHash = hashOtp(input.email, otp);
+	// A PKCE flow's hash is stored with its prefix, as GoTrue does, so that its link only matches
+	// with the prefix, which /verify answers with a code that needs the flow's code verifier: the
+	// bare hash taken from the link cannot be redeemed for a session instead.
+	const stored = input.pkce ? PKCE_PREFIX + tokenHash : tokenHash;
 	const slot = input.currentAddress === true ? EMAIL_CHANGE_CURRENT : slotFor(input.kind);
 	const newEmail = slot === EMAIL_CHANGE ? input.email : null;
 	await q(
@@ -136,16 +140,16 @@ export async function issueOtp(
 				then email_change_confirm_status else 0 end,
 			updated_at = now()
 		 where id = $1`,
-		[input.user.id, tokenHash, newEmail]
+		[input.user.id, stored, newEmail]
 	);
 	await q(
 		`insert into auth.one_time_tokens (id, user_id, token_type, token_hash, relates_to)
 		 values (gen_random_uuid(), $1, $2::auth.one_time_token_type, $3, $4)
 		 on conflict (user_id, token_type) do update
 		 set token_hash = excluded.token_hash, relates_to = excluded.relates_to, updated_at = now()`,
-		[input.user.id, slot.tokenType, tokenHash, input.email]
+		[input.user.id, slot.tokenType, stored, input.email]
 	);
-	return { otp, tokenHash, linkToken: input.pkce ? PKCE_PREFIX + tokenHash : tokenHash };
+	return { otp, tokenHash, linkToken: stored };
 }
 
 /**
@@ -172,10 +176,11 @@ export async function verifyOtp(
 	const slots = slotsFor(input.type);
 	let user: UserRow | null = null;
 	let hash: string;
+	// A link's hash must equal what was stored, PKCE prefix included; a typed code proves the
+	// mail was read and is accepted for either flow, as GoTrue accepts it.
+	const byLink = input.tokenHash !== undefined;
 	if (input.tokenHash !== undefined) {
-		hash = input.tokenHash.startsWith(PKCE_PREFIX)
-			? input.tokenHash.slice(PKCE_PREFIX.length)
-			: input.tokenHash;
+		hash = input.tokenHash;
 		const where = slots.map((s) => `${s.column} = $1`).join(' or ');
 		const found = await q(
 			`select id from auth.users where (${where}) and deleted_at is null limit 1`,
@@ -192,7 +197,8 @@ export async function verifyOtp(
 			const found = await q(
 				`select id from auth.users
 				 where (lower(email_change) = $1 or (lower(email) = $1 and email_change <> ''))
-					and $2 in (email_change_token_new, email_change_token_current)
+					and ($2 in (email_change_token_new, email_change_token_current)
+						or ('${PKCE_PREFIX}' || $2) in (email_change_token_new, email_change_token_current))
 					and deleted_at is null
 				 limit 1`,
 				[email, hash]
@@ -206,7 +212,11 @@ export async function verifyOtp(
 	if (!user) throw otpExpired();
 	const now = Date.now();
 	const slot = slots.find((s) => {
-		const stored = user[s.column];
+		const raw = user[s.column];
+		const stored =
+			typeof raw === 'string' && !byLink && raw.startsWith(PKCE_PREFIX)
+				? raw.slice(PKCE_PREFIX.length)
+				: raw;
 		const sent = iso(user[s.sentAt]);
 		return (
 			typeof stored === 'string' &&

@@ -207,16 +207,39 @@ async function passwordGrant(
 ): Promise<Record<string, unknown>> {
 	const email = (str(body, 'email') ?? '').trim().toLowerCase();
 	const password = str(body, 'password') ?? '';
-	if (email === '' || password === '') throw invalidCredentials();
-	return ctx.tx(async (q) => {
-		const user = await findUserByEmail(q, email);
-		if (!user || !(await passwordMatches(q, user.id, password))) throw invalidCredentials();
-		if (isBanned(user)) throw new AuthHttpError(400, 'user_banned', 'User is banned');
-		if (!user.email_confirmed_at) {
-			throw new AuthHttpError(400, 'email_not_confirmed', 'Email not confirmed');
-		}
-		return issueSession(q, ctx.tokens, user.id, 'password');
+	return countingFailures(ctx, 'password', 'invalid_credentials', async () => {
+		if (email === '' || password === '') throw invalidCredentials();
+		return ctx.tx(async (q) => {
+			const user = await findUserByEmail(q, email);
+			if (!user || !(await passwordMatches(q, user.id, password))) throw invalidCredentials();
+			if (isBanned(user)) throw new AuthHttpError(400, 'user_banned', 'User is banned');
+			if (!user.email_confirmed_at) {
+				throw new AuthHttpError(400, 'email_not_confirmed', 'Email not confirmed');
+			}
+			return issueSession(q, ctx.tokens, user.id, 'password');
+		});
 	});
+}
+
+/**
+ * Runs one attempt of `kind` (password sign-in, token verification) from the client's address:
+ * refused with 429 once that address has failed too often, and counted when it fails with
+ * `failureCode`.
+ */
+async function countingFailures<T>(
+	ctx: Ctx,
+	kind: 'password' | 'verify',
+	failureCode: string,
+	attempt: () => Promise<T>
+): Promise<T> {
+	const key = `${kind}:${ctx.clientAddress}`;
+	ctx.failures.check(key);
+	try {
+		return await attempt();
+	} catch (error) {
+		if (error instanceof AuthHttpError && error.errorCode === failureCode) ctx.failures.fail(key);
+		throw error;
+	}
 }
 
 // GoTrue's flow state lifetime.
@@ -312,17 +335,25 @@ export async function verifyPost(ctx: Ctx): Promise<Response> {
 	if (!tokenHash && !(code && str(body, 'email'))) {
 		throw validationFailed('Verify requires either a token or a token hash');
 	}
-	const session = await ctx.tx(async (q) => {
-		const verified = await verifyOtp(
-			q,
-			tokenHash
-				? { type, tokenHash }
-				: { type, email: str(body, 'email') ?? '', token: code ?? '' },
-			ctx.settings.otpExpirySeconds
+	if (tokenHash?.startsWith(PKCE_PREFIX)) {
+		// Answering a session here would let whoever holds the link skip the code verifier.
+		throw validationFailed(
+			'A PKCE link is redeemed by opening it and exchanging its code with the code verifier'
 		);
-		if (verified.pending) return { msg: SINGLE_CONFIRMATION_ACCEPTED, code: 200 };
-		return issueSession(q, ctx.tokens, verified.userId, authenticationMethod(verified.type));
-	});
+	}
+	const session = await countingFailures(ctx, 'verify', 'otp_expired', () =>
+		ctx.tx(async (q) => {
+			const verified = await verifyOtp(
+				q,
+				tokenHash
+					? { type, tokenHash }
+					: { type, email: str(body, 'email') ?? '', token: code ?? '' },
+				ctx.settings.otpExpirySeconds
+			);
+			if (verified.pending) return { msg: SINGLE_CONFIRMATION_ACCEPTED, code: 200 };
+			return issueSession(q, ctx.tokens, verified.userId, authenticationMethod(verified.type));
+		})
+	);
 	return ctx.json(200, session);
 }
 
@@ -342,6 +373,39 @@ function withQuery(target: string, params: Record<string, string>): string {
 	const url = new URL(target);
 	for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
 	return url.toString();
+}
+
+/** Verifies a link's token hash: a PKCE code, a session, or the first of two confirmations. */
+async function verifyLink(
+	ctx: Ctx,
+	input: { type: VerifyType; token: string; pkce: boolean }
+): Promise<VerifyOutcome> {
+	const { type, token, pkce } = input;
+	return ctx.tx(async (q): Promise<VerifyOutcome> => {
+		const verified = await verifyOtp(q, { type, tokenHash: token }, ctx.settings.otpExpirySeconds);
+		const method = authenticationMethod(verified.type);
+		if (verified.pending) return { message: SINGLE_CONFIRMATION_ACCEPTED };
+		if (!pkce) {
+			return { session: await issueSession(q, ctx.tokens, verified.userId, method) };
+		}
+		const flow = await q(
+			`update auth.flow_state set auth_code_issued_at = now(), updated_at = now()
+			 where id = (select id from auth.flow_state
+				where user_id = $1 and authentication_method = $2 and auth_code_issued_at is null
+				order by created_at desc limit 1)
+			 returning auth_code`,
+			[verified.userId, method]
+		);
+		const code = flow.rows[0]?.auth_code;
+		if (typeof code !== 'string') {
+			throw new AuthHttpError(
+				404,
+				'flow_state_not_found',
+				'invalid flow state, no valid flow state found'
+			);
+		}
+		return { code };
+	});
 }
 
 /**
@@ -364,35 +428,9 @@ export async function verifyGet(ctx: Ctx): Promise<Response> {
 		return fail('validation_failed', 'Verify requires a verification type and a token');
 	}
 	try {
-		const outcome = await ctx.tx(async (q): Promise<VerifyOutcome> => {
-			const verified = await verifyOtp(
-				q,
-				{ type, tokenHash: token },
-				ctx.settings.otpExpirySeconds
-			);
-			const method = authenticationMethod(verified.type);
-			if (verified.pending) return { message: SINGLE_CONFIRMATION_ACCEPTED };
-			if (!pkce) {
-				return { session: await issueSession(q, ctx.tokens, verified.userId, method) };
-			}
-			const flow = await q(
-				`update auth.flow_state set auth_code_issued_at = now(), updated_at = now()
-				 where id = (select id from auth.flow_state
-					where user_id = $1 and authentication_method = $2 and auth_code_issued_at is null
-					order by created_at desc limit 1)
-				 returning auth_code`,
-				[verified.userId, method]
-			);
-			const code = flow.rows[0]?.auth_code;
-			if (typeof code !== 'string') {
-				throw new AuthHttpError(
-					404,
-					'flow_state_not_found',
-					'invalid flow state, no valid flow state found'
-				);
-			}
-			return { code };
-		});
+		const outcome = await countingFailures(ctx, 'verify', 'otp_expired', () =>
+			verifyLink(ctx, { type, token, pkce })
+		);
 		if ('code' in outcome) return redirectTo(withQuery(target, { code: outcome.code }));
 		if ('message' in outcome) {
 			const message = { message: outcome.message };

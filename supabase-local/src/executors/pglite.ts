@@ -10,13 +10,20 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { DatabaseRole, Executor, Query, QueryResult } from '../types.ts';
-import { AUTH_SETTINGS, requestSettings } from './settings.ts';
+import {
+	AUTH_SETTINGS,
+	DEFAULT_STATEMENT_TIMEOUT_MS,
+	requestSettings,
+	StatementTimeoutError
+} from './settings.ts';
 
 export type PgliteExecutorOptions = {
 	/** Directory holding the database files; null or undefined keeps the database in memory. */
 	dataDir?: string | null;
 	/** More PGlite extensions to load, e.g. pgTAP for database tests. */
 	extensions?: Record<string, Extension>;
+	/** Longest an API request may run, in ms; default 8000 (0 turns it off). */
+	statementTimeoutMs?: number;
 };
 
 // Extensions a Supabase project offers and migrations may `create extension … with schema
@@ -33,9 +40,14 @@ const parsers = {
 	[types.NUMERIC]: (value: string) => value
 };
 
-function adapt(tx: Transaction): Query {
+function adapt(tx: Transaction, deadline = Infinity): Query {
 	return async (sql, params) => {
+		if (Date.now() > deadline) throw new StatementTimeoutError();
 		const result = await tx.query<Record<string, unknown>>(sql, params ?? []);
+		// PGlite runs a statement to its end on this thread and ignores statement_timeout, so the
+		// bound is checked once the statement returns: the request then fails with Postgres's
+		// 57014 and its transaction rolls back, as it would on PostgreSQL.
+		if (Date.now() > deadline) throw new StatementTimeoutError();
 		return {
 			rows: result.rows,
 			// PGlite reports 0 affected rows for a SELECT; pg reports the rows returned. Match pg.
@@ -62,6 +74,7 @@ export async function createPgliteExecutor(
 	}
 	// PGlite already queues work on its single connection; this chain additionally keeps one
 	// request's statements from interleaving with another's when callers await between them.
+	const timeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
 	let tail: Promise<unknown> = Promise.resolve();
 	let closed = false;
 	function serialize<T>(fn: () => Promise<T>): Promise<T> {
@@ -77,10 +90,11 @@ export async function createPgliteExecutor(
 		request(ctx, fn) {
 			return serialize(() =>
 				db.transaction(async (tx) => {
-					const { sql, params } = requestSettings(ctx);
+					const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
+					const { sql, params } = requestSettings(ctx, timeoutMs);
 					await tx.query(sql, params);
 					await assertRole(tx, ctx.role);
-					return fn(adapt(tx));
+					return fn(adapt(tx, deadline));
 				})
 			);
 		},

@@ -3,7 +3,7 @@
 // work and migrations go through a separate owner connection.
 import pg from 'pg';
 import type { DatabaseRole, Executor, Query, QueryResult } from '../types.ts';
-import { AUTH_SETTINGS, requestSettings } from './settings.ts';
+import { AUTH_SETTINGS, DEFAULT_STATEMENT_TIMEOUT_MS, requestSettings } from './settings.ts';
 
 export type PostgresExecutorOptions = {
 	/** Connection URL logging in as `authenticator`; defaults to env DATABASE_URL. */
@@ -12,6 +12,8 @@ export type PostgresExecutorOptions = {
 	adminDatabaseUrl?: string;
 	/** Size of the request pool. */
 	poolSize?: number;
+	/** `statement_timeout` of every API request, in ms; default 8000 (0 turns it off). */
+	statementTimeoutMs?: number;
 };
 
 /** A PostgreSQL-backed executor with its two pools exposed for tooling. */
@@ -71,6 +73,7 @@ export function createPostgresExecutor(options: PostgresExecutorOptions = {}): P
 	if (!adminDatabaseUrl) throw new Error('postgres executor: DATABASE_ADMIN_URL is not set');
 	const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
 	const adminPool = new pg.Pool({ connectionString: adminDatabaseUrl, max: 2 });
+	const timeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
 	// An idle client dropped by the server must not crash the process.
 	pool.on('error', () => undefined);
 	adminPool.on('error', () => undefined);
@@ -83,7 +86,7 @@ export function createPostgresExecutor(options: PostgresExecutorOptions = {}): P
 			return inTransaction(
 				pool,
 				async (client) => {
-					const { sql, params } = requestSettings(ctx);
+					const { sql, params } = requestSettings(ctx, timeoutMs);
 					await client.query(sql, params);
 					await assertRole(client, ctx.role);
 				},
