@@ -27,11 +27,24 @@ export const SNAPSHOT = fileURLToPath(
 );
 
 /** The tables the scenarios write to; they must start empty with fresh identities. */
-export const FIXTURE_TABLES = ['authors', 'posts', 'comments', 'reports'] as const;
+export const FIXTURE_TABLES = [
+	'authors',
+	'posts',
+	'comments',
+	'reports',
+	'author_profiles',
+	'post_stats',
+	'labels',
+	'post_labels',
+	'collections',
+	'members'
+] as const;
 
 /** Empties the fixture tables and restarts their identities, for the next run. */
 export const RESET_SQL =
-	'truncate table public.authors, public.posts, public.comments, public.reports restart identity cascade;';
+	'truncate table public.authors, public.posts, public.comments, public.reports, ' +
+	'public.author_profiles, public.post_stats, public.labels, public.post_labels, ' +
+	'public.collections, public.members restart identity cascade;';
 
 export const REQUIRED_ENV = [
 	'SUPABASE_TEST_URL',

@@ -958,7 +958,7 @@ export const scenarios: Scenario[] = [
 				body: '{"slug":"bob","name":"B"}'
 			});
 			const strict = await c.raw('/rest/v1/authors', {
-				headers: { Prefer: 'handling=strict, tx=rollback' }
+				headers: { Prefer: 'handling=strict, tx=commit' }
 			});
 			const profile = await c.raw('/rest/v1/authors', {
 				method: 'POST',
@@ -981,5 +981,431 @@ export const scenarios: Scenario[] = [
 				'PGRST106'
 			]);
 		}
-	}
+	},
+	...relationshipScenarios()
 ];
+
+/** Several results as one snapshot: each part's status and data, and its error, side by side. */
+function several(parts: Snap[]): Snap {
+	return {
+		data: parts.map((p) => ({ status: p.status, data: p.data })),
+		error: parts.map((p) => p.error),
+		count: null,
+		status: Math.max(...parts.map((p) => p.status))
+	};
+}
+
+const JSON_BODY = { 'content-type': 'application/json' };
+
+/** The data of each part of a {@link several} snapshot. */
+function parts(s: Snap): unknown[] {
+	return (s.data as { data: unknown }[]).map((p) => p.data);
+}
+
+/** The status of each part of a {@link several} snapshot. */
+function statuses(s: Snap): number[] {
+	return (s.data as { status: number }[]).map((p) => p.status);
+}
+
+/**
+ * One-to-one, many-to-many and self-referencing embeds, empty embeds, upserts, missing=default,
+ * transaction and max-affected preferences, RPC edge cases, planned counts and computed fields
+ * (fixture 20240103000000_relationships.sql), each with a success and a refusal.
+ */
+function relationshipScenarios(): Scenario[] {
+	return [
+		{
+			name: 'service role seeds the relationship fixtures',
+			run: async (c) =>
+				several([
+					snap(
+						await c.service.from('author_profiles').insert([
+							{ author_id: 1, website: 'https://ann.example.test' },
+							{ author_id: 2, website: 'https://bob.example.test' }
+						])
+					),
+					snap(await c.service.from('post_stats').insert([{ post_id: 1, views: 10 }])),
+					snap(
+						await c.service
+							.from('labels')
+							.insert([{ name: 'news' }, { name: 'howto' }, { name: 'misc' }])
+					),
+					snap(
+						await c.service.from('post_labels').insert([
+							{ post_id: 1, label_id: 1 },
+							{ post_id: 1, label_id: 2 },
+							{ post_id: 2, label_id: 1 }
+						])
+					),
+					snap(
+						await c.service.from('collections').insert([
+							{ id: 1, parent_id: null, name: 'root' },
+							{ id: 2, parent_id: 1, name: 'child a' },
+							{ id: 3, parent_id: 1, name: 'child b' },
+							{ id: 4, parent_id: 2, name: 'grandchild' }
+						])
+					)
+				]),
+			check: (s) => expect(statuses(s)).toEqual([201, 201, 201, 201, 201])
+		},
+		{
+			name: 'one-to-one embeds are an object or null, from either side, and spread',
+			run: async (c) =>
+				several([
+					snap(
+						await c.anon
+							.from('authors')
+							.select('slug, author_profiles(website)')
+							.in('id', [1, 2, 3])
+							.order('id')
+					),
+					snap(
+						await c.anon.from('author_profiles').select('website, authors(slug)').order('author_id')
+					),
+					snap(
+						await c.anon
+							.from('posts')
+							.select('title, post_stats(views)')
+							.in('id', [1, 2])
+							.order('id')
+					),
+					snap(
+						await c.anon
+							.from('authors')
+							.select('slug, ...author_profiles(website)')
+							.in('id', [1, 3])
+							.order('id')
+					)
+				]),
+			check: (s) => {
+				const [byAuthor, byProfile, stats, spread] = parts(s) as Record<string, unknown>[][];
+				expect(byAuthor).toEqual([
+					{ slug: 'ann', author_profiles: { website: 'https://ann.example.test' } },
+					{ slug: 'bob', author_profiles: { website: 'https://bob.example.test' } },
+					{ slug: 'cy', author_profiles: null }
+				]);
+				expect(byProfile?.[0]).toEqual({
+					website: 'https://ann.example.test',
+					authors: { slug: 'ann' }
+				});
+				expect(stats).toEqual([
+					{ title: 'Alpha 2', post_stats: { views: 10 } },
+					{ title: 'Beta', post_stats: null }
+				]);
+				expect(spread).toEqual([
+					{ slug: 'ann', website: 'https://ann.example.test' },
+					{ slug: 'cy', website: null }
+				]);
+			}
+		},
+		{
+			name: 'a spread of a to-many embed is refused with PGRST100',
+			run: async (c) => snap(await c.anon.from('posts').select('title, ...comments(body)')),
+			check: (s) => {
+				expect(s.status).toBe(400);
+				expect(code(s)).toBe('PGRST100');
+			}
+		},
+		{
+			name: 'many-to-many embeds resolve through the junction table, both ways',
+			run: async (c) =>
+				several([
+					snap(
+						await c.anon
+							.from('posts')
+							.select('title, labels(name)')
+							.in('id', [1, 2, 4])
+							.order('id')
+							.order('name', { referencedTable: 'labels' })
+					),
+					snap(
+						await c.anon
+							.from('labels')
+							.select('name, posts(title)')
+							.order('id')
+							.order('title', { referencedTable: 'posts' })
+					),
+					snap(await c.anon.from('posts').select('title, labels!post_labels(name)').eq('id', 2))
+				]),
+			check: (s) => {
+				const [posts, labels, hinted] = parts(s) as Record<string, unknown>[][];
+				expect(posts).toEqual([
+					{ title: 'Alpha 2', labels: [{ name: 'howto' }, { name: 'news' }] },
+					{ title: 'Beta', labels: [{ name: 'news' }] },
+					{ title: 'Delta', labels: [] }
+				]);
+				expect(labels?.map((l) => (l.posts as unknown[]).length)).toEqual([2, 1, 0]);
+				expect(hinted).toEqual([{ title: 'Beta', labels: [{ name: 'news' }] }]);
+			}
+		},
+		{
+			name: 'a many-to-many embed with an unknown hint answers PGRST200',
+			run: async (c) => snap(await c.anon.from('posts').select('title, labels!nowhere(name)')),
+			check: (s) => {
+				expect(s.status).toBe(400);
+				expect(code(s)).toBe('PGRST200');
+			}
+		},
+		{
+			name: 'a self-referencing table embeds its children, and its parent by the key column',
+			run: async (c) =>
+				several([
+					snap(
+						await c.anon
+							.from('collections')
+							.select('name, collections(name)')
+							.order('id')
+							.order('id', { referencedTable: 'collections' })
+					),
+					snap(await c.anon.from('collections').select('name, parent:parent_id(name)').eq('id', 4))
+				]),
+			check: (s) => {
+				const [children, parent] = parts(s) as Record<string, unknown>[][];
+				expect(children?.[0]).toEqual({
+					name: 'root',
+					collections: [{ name: 'child a' }, { name: 'child b' }]
+				});
+				expect(children?.[3]).toEqual({ name: 'grandchild', collections: [] });
+				expect(parent).toEqual([{ name: 'grandchild', parent: { name: 'child a' } }]);
+			}
+		},
+		{
+			name: 'an unknown embed on a self-referencing table answers PGRST200',
+			run: async (c) => snap(await c.anon.from('collections').select('name, parents(name)')),
+			check: (s) => {
+				expect(s.status).toBe(400);
+				expect(code(s)).toBe('PGRST200');
+			}
+		},
+		{
+			name: 'an empty embed filters the rows and stays out of the output',
+			run: async (c) =>
+				snap(
+					await c.anon
+						.from('posts')
+						.select('title, author:authors!posts_author_id_fkey()')
+						.eq('author.slug', 'ann')
+						.not('author', 'is', null)
+						.order('id')
+				),
+			check: (s) => expect(s.data).toEqual([{ title: 'Alpha 2' }, { title: 'Beta' }])
+		},
+		{
+			name: 'an empty embed takes only is.null or not.is.null (PGRST100)',
+			run: async (c) =>
+				snap(
+					await c.anon
+						.from('posts')
+						.select('title, author:authors!posts_author_id_fkey()')
+						.eq('author', 5)
+				),
+			check: (s) => {
+				expect(s.status).toBe(400);
+				expect(code(s)).toBe('PGRST100');
+			}
+		},
+		{
+			name: 'an upsert of the conflict key alone returns the row: 201 inserted, 200 updated',
+			run: async (c) =>
+				several([
+					snap(
+						await c.service
+							.from('members')
+							.upsert({ username: 'ann' }, { onConflict: 'username' })
+							.select()
+					),
+					snap(
+						await c.service
+							.from('members')
+							.upsert({ username: 'ann' }, { onConflict: 'username' })
+							.select()
+					),
+					snap(
+						await c.service
+							.from('members')
+							.upsert({ username: 'ann', nickname: 'Annie' }, { onConflict: 'username' })
+							.select('username, nickname')
+					),
+					snap(
+						await c.service
+							.from('members')
+							.upsert([{ username: 'ann' }, { username: 'new' }], { onConflict: 'username' })
+					)
+				]),
+			check: (s) => {
+				const [first, again, changed] = parts(s) as Record<string, unknown>[][];
+				expect(first).toEqual([{ id: 1, username: 'ann', nickname: 'newcomer' }]);
+				expect(again).toEqual(first);
+				expect(changed).toEqual([{ username: 'ann', nickname: 'Annie' }]);
+				expect(statuses(s)).toEqual([201, 200, 200, 201]);
+			}
+		},
+		{
+			name: 'an upsert on a column without a unique constraint answers 42P10',
+			run: async (c) =>
+				snap(
+					await c.service
+						.from('members')
+						.upsert({ username: 'zed', nickname: 'Z' }, { onConflict: 'nickname' })
+				),
+			check: (s) => {
+				expect(s.status).toBe(400);
+				expect(code(s)).toBe('42P10');
+			}
+		},
+		{
+			name: 'missing=default fills absent keys with column defaults, identity included',
+			run: async (c) =>
+				snap(
+					await c.service
+						.from('members')
+						.insert([{ username: 'bo' }, { username: 'cy', nickname: 'Cy' }], {
+							defaultToNull: false
+						})
+						.select('username, nickname, has_id:id')
+				),
+			check: (s) => {
+				expect(s.status).toBe(201);
+				const got = rows(s).map((r) => [r.username, r.nickname, typeof r.has_id]);
+				expect(got).toEqual([
+					['bo', 'newcomer', 'number'],
+					['cy', 'Cy', 'number']
+				]);
+			}
+		},
+		{
+			name: 'without missing=default an absent key is null and breaks not null (23502)',
+			run: async (c) =>
+				snap(
+					await c.service
+						.from('members')
+						.insert([{ username: 'dee' }, { username: 'eve', nickname: 'E' }])
+				),
+			check: (s) => {
+				expect(s.status).toBe(400);
+				expect(code(s)).toBe('23502');
+			}
+		},
+		{
+			name: 'Prefer tx=rollback is refused (PGRST122) and nothing is deleted',
+			run: async (c) => {
+				const refused = await c.raw('/rest/v1/members?username=eq.bo', {
+					method: 'DELETE',
+					key: c.target.serviceRoleKey,
+					headers: {
+						Authorization: `Bearer ${c.target.serviceRoleKey}`,
+						Prefer: 'tx=rollback'
+					}
+				});
+				const left = await c.anon.from('members').select('username').eq('username', 'bo');
+				return several([snap(refused), snap(left)]);
+			},
+			check: (s) => {
+				expect(s.status).toBe(400);
+				expect((s.error as { code?: string }[])[0]?.code).toBe('PGRST122');
+				expect(parts(s)[1]).toEqual([{ username: 'bo' }]);
+			}
+		},
+		{
+			name: 'max-affected with handling=strict refuses a larger delete (PGRST124) and allows a smaller one',
+			run: async (c) => {
+				const del = (limit: number) =>
+					c.raw('/rest/v1/members?username=in.(bo,cy)', {
+						method: 'DELETE',
+						key: c.target.serviceRoleKey,
+						headers: {
+							Authorization: `Bearer ${c.target.serviceRoleKey}`,
+							Prefer: `handling=strict, max-affected=${limit}`
+						}
+					});
+				const refused = await del(1);
+				const kept = await c.anon.from('members').select('username').in('username', ['bo', 'cy']);
+				const allowed = await del(2);
+				const gone = await c.anon.from('members').select('username').in('username', ['bo', 'cy']);
+				return several([snap(refused), snap(kept), snap(allowed), snap(gone)]);
+			},
+			check: (s) => {
+				expect((s.error as ({ code?: string } | null)[])[0]?.code).toBe('PGRST124');
+				const data = parts(s);
+				expect((data[1] as unknown[]).length).toBe(2);
+				expect(data[3]).toEqual([]);
+			}
+		},
+		{
+			name: 'RPC: a body key "" answers PGRST202, count on a scalar result is 1',
+			run: async (c) => {
+				const empty = await c.raw('/rest/v1/rpc/add', {
+					method: 'POST',
+					headers: JSON_BODY,
+					body: '{"": 1, "a": 1}'
+				});
+				const counted = await c.anon.rpc('add', { a: 1 }, { count: 'exact' });
+				return { ...several([snap(empty), snap(counted)]), count: counted.count };
+			},
+			check: (s) => {
+				expect((s.error as ({ code?: string } | null)[])[0]?.code).toBe('PGRST202');
+				expect(parts(s)[1]).toBe(2);
+				expect(s.count).toBe(1);
+			}
+		},
+		{
+			name: 'count=planned answers 206 with the planner estimate',
+			run: async (c) => {
+				const r = await c.anon.from('posts').select('id', { count: 'planned' });
+				// The estimate itself depends on the engine's statistics; only its presence is pinned.
+				return { ...snap(r), data: rows(r).length, count: typeof r.count === 'number' ? 1 : 0 };
+			},
+			check: (s) => {
+				expect(s.status).toBe(206);
+				expect(s.count).toBe(1);
+			}
+		},
+		{
+			name: 'computed fields are selected, filtered, ordered and returned from writes',
+			run: async (c) =>
+				several([
+					snap(
+						await c.anon
+							.from('authors')
+							.select('slug, full_label')
+							.in('id', [1, 2, 3])
+							.order('full_label', { ascending: false })
+					),
+					snap(
+						await c.anon
+							.from('posts')
+							.select('title, labels:label_count')
+							.gt('label_count', 0)
+							.order('id')
+					),
+					snap(
+						await c.service
+							.from('authors')
+							.insert({ slug: 'eli', name: 'Eli' })
+							.select('slug, full_label')
+					)
+				]),
+			check: (s) => {
+				const [authors, posts, inserted] = parts(s) as Record<string, unknown>[][];
+				expect(authors?.map((a) => a.full_label)).toEqual([
+					'Cy (cy)',
+					'Bob (bob)',
+					'Ann Again (ann)'
+				]);
+				expect(posts).toEqual([
+					{ title: 'Alpha 2', labels: 2 },
+					{ title: 'Beta', labels: 1 }
+				]);
+				expect(inserted).toEqual([{ slug: 'eli', full_label: 'Eli (eli)' }]);
+			}
+		},
+		{
+			name: 'an unknown column or computed field answers 42703',
+			run: async (c) => snap(await c.anon.from('authors').select('slug, short_label')),
+			check: (s) => {
+				expect(s.status).toBe(400);
+				expect(code(s)).toBe('42703');
+			}
+		}
+	];
+}

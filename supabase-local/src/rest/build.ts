@@ -60,8 +60,17 @@ function missingColumn(source: Source, name: string): ApiError {
 }
 
 function fieldExpr(b: Builder, source: Source, field: FieldPath): string {
-	if (!source.columns.has(field.name)) throw missingColumn(source, field.name);
-	let expr = `${source.alias}.${ident(field.name)}`;
+	let expr: string;
+	if (source.columns.has(field.name)) expr = `${source.alias}.${ident(field.name)}`;
+	else {
+		// A computed field: a function taking the relation's row, called on the current row.
+		const fn =
+			source.relation === null
+				? undefined
+				: b.cache.computedFields.get(source.relation)?.get(field.name);
+		if (!fn || source.relation === null) throw missingColumn(source, field.name);
+		expr = `${b.qualified(fn.name)}(${source.alias}::${b.qualified(source.relation)})`;
+	}
 	for (const step of field.json) {
 		const key = /^-?\d+$/.test(step.key)
 			? b.param(Number(step.key), '::int')
@@ -170,44 +179,132 @@ function pagingSql(b: Builder, limit: number | null, offset: number | null): str
 	return sql;
 }
 
-type Relationship = { fk: ForeignKey; toOne: boolean; target: string };
+type Cardinality = 'many-to-one' | 'one-to-many' | 'one-to-one' | 'many-to-many';
 
-function findRelationship(b: Builder, parent: Source, embed: SelectEmbed): Relationship {
-	const parentName = parent.relation;
+/**
+ * How an embed joins its parent: through one foreign key (`forward` when the parent holds it,
+ * `reverse` when the embedded table does), or through a junction table holding a key to each.
+ */
+type Relationship = {
+	fk: ForeignKey;
+	toOne: boolean;
+	target: string;
+	cardinality: Cardinality;
+	direction: 'forward' | 'reverse' | 'junction';
+	/** For many-to-many: the junction table and its key to the embedded table (`fk` is its key to the parent). */
+	junction?: { table: string; targetFk: ForeignKey };
+};
+
+/** Whether the columns of `fk` are unique in its table (primary key or unique index): one-to-one. */
+function isUniqueKey(b: Builder, fk: ForeignKey): boolean {
+	const relation = b.cache.relations.get(fk.table);
+	if (!relation) return false;
+	const wanted = [...fk.columns].sort().join('\u0000');
+	return relation.uniqueKeys.some((key) => [...key].sort().join('\u0000') === wanted);
+}
+
+function relationshipCandidates(
+	b: Builder,
+	parentName: string,
+	embed: SelectEmbed
+): Relationship[] {
 	const candidates: Relationship[] = [];
-	if (parentName !== null) {
-		for (const fk of b.cache.foreignKeys) {
-			// Many-to-one: the parent holds the foreign key; named by table, column or constraint.
-			if (
-				fk.table === parentName &&
-				(fk.foreignTable === embed.name ||
-					fk.constraint === embed.name ||
-					(fk.columns.length === 1 && fk.columns[0] === embed.name))
-			) {
-				candidates.push({ fk, toOne: true, target: fk.foreignTable });
-			}
-			// One-to-many: the embedded table holds a foreign key to the parent.
-			if (
-				fk.foreignTable === parentName &&
-				(fk.table === embed.name || fk.constraint === embed.name)
-			) {
-				candidates.push({ fk, toOne: false, target: fk.table });
-			}
+	for (const fk of b.cache.foreignKeys) {
+		const unique = isUniqueKey(b, fk);
+		// Many-to-one (or one-to-one): the parent holds the key; named by table, column or constraint.
+		if (
+			fk.table === parentName &&
+			(fk.foreignTable === embed.name ||
+				fk.constraint === embed.name ||
+				(fk.columns.length === 1 && fk.columns[0] === embed.name))
+		) {
+			candidates.push({
+				fk,
+				toOne: true,
+				target: fk.foreignTable,
+				cardinality: unique ? 'one-to-one' : 'many-to-one',
+				direction: 'forward'
+			});
+		}
+		// One-to-many (or one-to-one when the key is unique): the embedded table holds the key.
+		if (
+			fk.foreignTable === parentName &&
+			(fk.table === embed.name || fk.constraint === embed.name)
+		) {
+			candidates.push({
+				fk,
+				toOne: unique,
+				target: fk.table,
+				cardinality: unique ? 'one-to-one' : 'one-to-many',
+				direction: 'reverse'
+			});
 		}
 	}
-	const hinted = embed.hint
-		? candidates.filter(
-				(r) =>
-					r.fk.constraint === embed.hint ||
-					r.fk.columns.includes(embed.hint ?? '') ||
-					r.fk.foreignColumns.includes(embed.hint ?? '') ||
-					r.fk.table === embed.hint
-			)
-		: candidates;
-	const unique = hinted.filter(
-		(r, i) =>
-			hinted.findIndex((o) => o.fk.constraint === r.fk.constraint && o.toOne === r.toOne) === i
+	// Many-to-many: a junction table whose primary key holds a key to the parent and one to the
+	// embedded table, as PostgREST detects it.
+	for (const fk of b.cache.foreignKeys) {
+		if (fk.foreignTable !== parentName) continue;
+		const junction = b.cache.relations.get(fk.table);
+		if (!junction || fk.columns.some((c) => !junction.primaryKey.includes(c))) continue;
+		for (const targetFk of b.cache.foreignKeys) {
+			if (targetFk === fk || targetFk.table !== fk.table) continue;
+			if (targetFk.foreignTable !== embed.name) continue;
+			if (targetFk.columns.some((c) => !junction.primaryKey.includes(c))) continue;
+			candidates.push({
+				fk,
+				toOne: false,
+				target: targetFk.foreignTable,
+				cardinality: 'many-to-many',
+				direction: 'junction',
+				junction: { table: junction.name, targetFk }
+			});
+		}
+	}
+	return candidates;
+}
+
+function matchesHint(r: Relationship, hint: string): boolean {
+	const keys = r.junction ? [r.fk, r.junction.targetFk] : [r.fk];
+	if (r.junction?.table === hint) return true;
+	return keys.some(
+		(fk) =>
+			fk.constraint === hint ||
+			fk.columns.includes(hint) ||
+			fk.foreignColumns.includes(hint) ||
+			fk.table === hint
 	);
+}
+
+function describeRelationship(parent: string, r: Relationship): Record<string, string> {
+	const relationship = r.junction
+		? `${r.junction.table} using ${r.fk.constraint}(${r.fk.columns.join(', ')}) and ${r.junction.targetFk.constraint}(${r.junction.targetFk.columns.join(', ')})`
+		: `${r.fk.constraint} using ${r.fk.table}(${r.fk.columns.join(', ')}) and ${r.fk.foreignTable}(${r.fk.foreignColumns.join(', ')})`;
+	return { cardinality: r.cardinality, embedding: `${parent} with ${r.target}`, relationship };
+}
+
+function findRelationship(b: Builder, parent: Source, embed: SelectEmbed): Relationship {
+	const candidates =
+		parent.relation === null ? [] : relationshipCandidates(b, parent.relation, embed);
+	const hinted = embed.hint
+		? candidates.filter((r) => matchesHint(r, embed.hint ?? ''))
+		: candidates;
+	let unique = hinted.filter(
+		(r, i) =>
+			hinted.findIndex(
+				(o) =>
+					o.fk.constraint === r.fk.constraint &&
+					o.direction === r.direction &&
+					o.junction?.targetFk.constraint === r.junction?.targetFk.constraint
+			) === i
+	);
+	// A self-referencing key offers both ends under the table's own name: the embed is the rows
+	// pointing at this one (children); the referenced row is reached by the key column's name.
+	if (
+		unique.length === 2 &&
+		unique.every((r) => r.fk === unique[0]?.fk && r.fk.table === r.fk.foreignTable && !r.junction)
+	) {
+		unique = unique.filter((r) => r.direction === 'reverse');
+	}
 	if (unique.length === 0) {
 		throw new ApiError({
 			status: 400,
@@ -222,14 +319,8 @@ function findRelationship(b: Builder, parent: Source, embed: SelectEmbed): Relat
 			status: 300,
 			code: 'PGRST201',
 			message: `Could not embed because more than one relationship was found for '${parent.name}' and '${embed.name}'`,
-			details: JSON.stringify(
-				unique.map((r) => ({
-					cardinality: r.toOne ? 'many-to-one' : 'one-to-many',
-					embedding: `${parent.name} with ${r.target}`,
-					relationship: `${r.fk.constraint} using ${r.fk.table}(${r.fk.columns.join(', ')}) and ${r.fk.foreignTable}(${r.fk.foreignColumns.join(', ')})`
-				}))
-			),
-			hint: `Try changing '${embed.name}' to one of the following: ${unique.map((r) => `'${r.target}!${r.fk.constraint}'`).join(', ')}. Find the desired relationship in the 'details' key.`
+			details: unique.map((r) => describeRelationship(parent.name, r)),
+			hint: `Try changing '${embed.name}' to one of the following: ${unique.map((r) => `'${r.target}!${r.junction ? r.junction.table : r.fk.constraint}'`).join(', ')}. Find the desired relationship in the 'details' key.`
 		});
 	}
 	return unique[0] as Relationship;
@@ -291,12 +382,31 @@ function planEmbed(b: Builder, parent: Source, embed: SelectEmbed, parentPath: s
 		columns: target.columns,
 		alias: b.alias()
 	};
-	const [childCols, parentCols] = rel.toOne
-		? [rel.fk.foreignColumns, rel.fk.columns]
-		: [rel.fk.columns, rel.fk.foreignColumns];
-	const join = childCols.map(
-		(c, i) => `${source.alias}.${ident(c)} = ${parent.alias}.${ident(parentCols[i] ?? c)}`
-	);
+	let join: string[];
+	if (rel.junction) {
+		// Through the junction: a junction row links this target row to the parent row.
+		const j = b.alias();
+		const { targetFk } = rel.junction;
+		const links = [
+			...targetFk.columns.map(
+				(c, i) => `${j}.${ident(c)} = ${source.alias}.${ident(targetFk.foreignColumns[i] ?? c)}`
+			),
+			...rel.fk.columns.map(
+				(c, i) => `${j}.${ident(c)} = ${parent.alias}.${ident(rel.fk.foreignColumns[i] ?? c)}`
+			)
+		];
+		join = [
+			`exists (select 1 from ${b.qualified(rel.junction.table)} as ${j} where ${links.join(' and ')})`
+		];
+	} else {
+		const [childCols, parentCols] =
+			rel.direction === 'forward'
+				? [rel.fk.foreignColumns, rel.fk.columns]
+				: [rel.fk.columns, rel.fk.foreignColumns];
+		join = childCols.map(
+			(c, i) => `${source.alias}.${ident(c)} = ${parent.alias}.${ident(parentCols[i] ?? c)}`
+		);
+	}
 	const plan = planLevel(b, source, embed.select, path, level);
 	const where = [...join, ...plan.whereSql];
 	const from = `from ${b.qualified(target.name)} as ${source.alias} where ${where.join(' and ')}`;
@@ -331,6 +441,9 @@ function planEmbed(b: Builder, parent: Source, embed: SelectEmbed, parentPath: s
 		});
 		return { outputName, selectSql, existsSql, inner: embed.inner };
 	}
+	// An empty embed `rel()` only filters (with !inner or `rel=not.is.null`): no output key.
+	if (embed.select.length === 0)
+		return { outputName, selectSql: [], existsSql, inner: embed.inner };
 	const cols = plan.selectSql.length > 0 ? plan.selectSql.join(', ') : 'null as "_"';
 	const e = b.alias();
 	const inner = `select ${cols} ${from}${orderSql(b, source, level.order)}${pagingSql(b, level.limit, level.offset)}`;
@@ -393,6 +506,26 @@ function relationSource(b: Builder, relation: Relation): Source {
 		columns: relation.columns,
 		alias: b.alias()
 	};
+}
+
+/**
+ * `Prefer: count=planned`: the planner's row estimate for the read without its paging, as
+ * PostgREST takes it from EXPLAIN. Its parameters are exactly those the planned query uses.
+ */
+export function buildPlannedCount(
+	cache: SchemaCache,
+	relation: Relation,
+	parsed: ParsedQuery
+): BuiltStatement {
+	const b = new Builder(cache, parsed);
+	const items = parsed.select ?? [{ type: 'star' }];
+	const source = relationSource(b, relation);
+	const plan = planLevel(b, source, items, '', parsed.levels.get('') ?? emptyLevel());
+	const where = plan.whereSql.length ? ` where ${plan.whereSql.join(' and ')}` : '';
+	const sql =
+		`explain (format json) select ${plan.selectSql.join(', ') || '1'} ` +
+		`from ${b.qualified(relation.name)} as ${source.alias}${where}`;
+	return { sql, params: b.params };
 }
 
 /** Builds a read (GET/HEAD) of a table or view. */
@@ -465,19 +598,31 @@ export type MutationOptions = {
 	select: SelectItem[] | null;
 };
 
-function mutationTail(b: Builder, relation: Relation, options: MutationOptions): string {
+function mutationTail(
+	b: Builder,
+	relation: Relation,
+	options: MutationOptions,
+	upsert = false
+): string {
 	const source = relationSource(b, relation);
+	// For an upsert, how many rows were inserted (not updated): POST answers 201 or 200 by it.
+	const inserted = upsert
+		? `(select count(*) from pgrst_source where pgrst_inserted)::text as inserted`
+		: 'null::text as inserted';
 	if (!options.returnRepresentation) {
 		return (
 			` select null::text as total, (select count(*) from pgrst_source)::text as page_total, ` +
-			`'[]'::text as body`
+			`'[]'::text as body, ${inserted}`
 		);
 	}
 	const items = options.select ?? [{ type: 'star' }];
 	checkLevelsExist(b.parsed, items);
+	// The relation's own columns only, in order, so that the row has the relation's row type
+	// (computed fields take it) and helper columns of the mutation stay out of the output.
+	const columns = [...relation.columns.keys()].map(ident).join(', ');
+	const from = `from (select ${columns} from pgrst_source) as ${source.alias}`;
 	// Root filters were applied by the mutation itself; only embed levels apply to the output.
-	const from = `from pgrst_source as ${source.alias}`;
-	return finalSelect(b, source, items, from, null, emptyLevel());
+	return finalSelect(b, source, items, from, null, emptyLevel()) + `, ${inserted}`;
 }
 
 /** Builds an insert or upsert of `rows` (already an array). */
@@ -495,39 +640,9 @@ export function buildInsert(
 	const b = new Builder(cache, parsed);
 	const columns = payloadColumns(relation, parsed, rows);
 	const target = b.qualified(relation.name);
-	const alias = b.alias();
-	const bodyParam = b.param(JSON.stringify(rows), '::jsonb');
-	let insert: string;
-	if (columns.length === 0) {
-		// `{}` rows: every column takes its default, once per row.
-		insert =
-			`insert into ${target} as ${alias} select from jsonb_array_elements(${bodyParam}) ` +
-			`with ordinality as _e(v, ord) order by _e.ord`;
-		if (rows.length === 1) insert = `insert into ${target} as ${alias} default values`;
-	} else {
-		const cols = columns.map(ident).join(', ');
-		let values: string;
-		if (options.missingDefault) {
-			values = columns
-				.map((c) => {
-					const col = relation.columns.get(c);
-					const fallback = col?.defaultExpr ?? 'null';
-					return `case when _e.v ? ${b.param(c, '::text')} then _r.${ident(c)} else ${fallback} end`;
-				})
-				.join(', ');
-			insert =
-				`insert into ${target} as ${alias} (${cols}) select ${values} ` +
-				`from jsonb_array_elements(${bodyParam}) with ordinality as _e(v, ord) ` +
-				`cross join lateral jsonb_populate_record(null::${target}, _e.v) as _r order by _e.ord`;
-		} else {
-			values = columns.map((c) => `_r.${ident(c)}`).join(', ');
-			insert =
-				`insert into ${target} as ${alias} (${cols}) select ${values} ` +
-				`from jsonb_populate_recordset(null::${target}, ${bodyParam}) as _r`;
-		}
-	}
+	let conflict: string[] = [];
 	if (options.resolution) {
-		const conflict = parsed.onConflict ?? relation.primaryKey;
+		conflict = parsed.onConflict ?? relation.primaryKey;
 		if (conflict.length === 0) {
 			throw new ApiError({
 				status: 400,
@@ -536,12 +651,6 @@ export function buildInsert(
 			});
 		}
 		for (const c of conflict) if (!relation.columns.has(c)) throw unknownColumn(relation, c);
-		const updates = columns.filter((c) => !conflict.includes(c));
-		insert += ` on conflict (${conflict.map(ident).join(', ')})`;
-		insert +=
-			options.resolution === 'ignore-duplicates' || updates.length === 0
-				? ' do nothing'
-				: ` do update set ${updates.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}`;
 	} else if (parsed.onConflict) {
 		throw new ApiError({
 			status: 400,
@@ -549,9 +658,70 @@ export function buildInsert(
 			message: 'on_conflict needs Prefer: resolution=merge-duplicates or ignore-duplicates'
 		});
 	}
-	insert += options.returnRepresentation ? ` returning ${alias}.*` : ' returning 1';
-	const sql = `with pgrst_source as (${insert})` + mutationTail(b, relation, options);
-	return { sql, params: b.params };
+	const upsert = options.resolution !== null;
+
+	/** One INSERT of `group` (rows that all carry `cols`), with its conflict and returning clauses. */
+	const insertOf = (cols: string[], group: Record<string, unknown>[]): string => {
+		const alias = b.alias();
+		const bodyParam = b.param(JSON.stringify(group), '::jsonb');
+		let insert: string;
+		if (cols.length === 0) {
+			// `{}` rows: every column takes its default, once per row.
+			insert =
+				group.length === 1
+					? `insert into ${target} as ${alias} default values`
+					: `insert into ${target} as ${alias} select from jsonb_array_elements(${bodyParam}) ` +
+						`with ordinality as _e(v, ord) order by _e.ord`;
+		} else {
+			const values = cols.map((c) => `_r.${ident(c)}`).join(', ');
+			insert =
+				`insert into ${target} as ${alias} (${cols.map(ident).join(', ')}) select ${values} ` +
+				`from jsonb_populate_recordset(null::${target}, ${bodyParam}) as _r`;
+		}
+		if (options.resolution) {
+			insert += ` on conflict (${conflict.map(ident).join(', ')})`;
+			// PostgREST sets every column of the payload, the conflict key included, so an upsert
+			// of the key alone still touches (and returns) the existing row.
+			insert +=
+				options.resolution === 'ignore-duplicates' || cols.length === 0
+					? ' do nothing'
+					: ` do update set ${cols.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}`;
+		}
+		// xmax is 0 for a row this statement inserted, and set for one it updated.
+		const insertedFlag = upsert ? `, (${alias}.xmax = 0) as pgrst_inserted` : '';
+		insert += options.returnRepresentation
+			? ` returning ${alias}.*${insertedFlag}`
+			: ` returning 1${insertedFlag}`;
+		return insert;
+	};
+
+	// Prefer: missing=default: a row without a key takes that column's default. Rows are inserted
+	// in groups by the keys they carry, so Postgres applies every default itself (identity
+	// columns included) instead of the gateway guessing the default's SQL.
+	const groups = new Map<string, { cols: string[]; rows: Record<string, unknown>[] }>();
+	if (options.missingDefault) {
+		for (const row of rows) {
+			const cols = columns.filter((c) => Object.hasOwn(row, c));
+			const key = cols.join('\u0000');
+			const group = groups.get(key) ?? { cols, rows: [] };
+			group.rows.push(row);
+			groups.set(key, group);
+		}
+	}
+	let sql: string;
+	if (
+		groups.size > 1 ||
+		(groups.size === 1 && [...groups.values()][0]?.cols.length !== columns.length)
+	) {
+		const parts = [...groups.values()].map(
+			(g, i) => `pgrst_insert_${i} as (${insertOf(g.cols, g.rows)})`
+		);
+		const union = parts.map((_, i) => `select * from pgrst_insert_${i}`).join(' union all ');
+		sql = `with ${parts.join(', ')}, pgrst_source as (${union})`;
+	} else {
+		sql = `with pgrst_source as (${insertOf(columns, rows)})`;
+	}
+	return { sql: sql + mutationTail(b, relation, options, upsert), params: b.params };
 }
 
 function requireFilters(parsed: ParsedQuery, verb: 'UPDATE' | 'DELETE') {
@@ -637,10 +807,11 @@ export function resolveFunction(
 ): { fn: DbFunction; singleJson: boolean } {
 	const overloads = cache.functions.get(name) ?? [];
 	const given = new Set(argNames);
+	// Unnamed parameters are never matched by name: a body key "" names no parameter.
 	const matches = overloads.filter(
 		(fn) =>
-			fn.args.every((a) => given.has(a.name) || a.hasDefault) &&
-			argNames.every((n) => fn.args.some((a) => a.name === n))
+			fn.args.every((a) => (a.name !== '' && given.has(a.name)) || a.hasDefault) &&
+			argNames.every((n) => n !== '' && fn.args.some((a) => a.name === n))
 	);
 	if (matches.length === 1) return { fn: matches[0] as DbFunction, singleJson: false };
 	if (matches.length > 1) {

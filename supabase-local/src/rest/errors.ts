@@ -4,14 +4,15 @@
 export class ApiError extends Error {
 	readonly status: number;
 	readonly code: string;
-	readonly details: string | null;
+	/** A message, or (PGRST201) the list of candidate relationships. */
+	readonly details: string | unknown[] | null;
 	readonly hint: string | null;
 	readonly headers: Record<string, string>;
 	constructor(init: {
 		status: number;
 		code: string;
 		message: string;
-		details?: string | null;
+		details?: string | unknown[] | null;
 		hint?: string | null;
 		headers?: Record<string, string>;
 	}) {
@@ -24,7 +25,12 @@ export class ApiError extends Error {
 	}
 
 	/** The JSON body PostgREST sends. */
-	toJSON(): { code: string; details: string | null; hint: string | null; message: string } {
+	toJSON(): {
+		code: string;
+		details: string | unknown[] | null;
+		hint: string | null;
+		message: string;
+	} {
 		return { code: this.code, details: this.details, hint: this.hint, message: this.message };
 	}
 }

@@ -4,6 +4,7 @@ import type { DatabaseRole, Executor, QueryResult } from '../types.ts';
 import {
 	buildDelete,
 	buildInsert,
+	buildPlannedCount,
 	buildRead,
 	buildRpc,
 	buildUpdate,
@@ -177,15 +178,43 @@ function applyRange(parsed: ParsedQuery, header: string | null) {
 	root.limit = end === Infinity ? null : Math.max(0, end - offset);
 }
 
-type Outcome = { total: number | null; pageTotal: number; body: string };
+type Outcome = {
+	total: number | null;
+	pageTotal: number;
+	body: string;
+	/** Rows an upsert inserted (rather than updated); null for other requests. */
+	inserted: number | null;
+};
 
 function readOutcome(result: QueryResult): Outcome {
 	const row = result.rows[0] ?? {};
 	return {
 		total: row.total === null || row.total === undefined ? null : Number(row.total),
 		pageTotal: Number(row.page_total ?? 0),
-		body: String(row.body ?? '[]')
+		body: String(row.body ?? '[]'),
+		inserted: row.inserted === null || row.inserted === undefined ? null : Number(row.inserted)
 	};
+}
+
+/** The top plan node's row estimate from `explain (format json)`. */
+function plannedRows(result: QueryResult): number {
+	const raw = result.rows[0]?.['QUERY PLAN'];
+	const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+		Plan?: { 'Plan Rows'?: number };
+	}[];
+	return Math.round(Number(plan[0]?.Plan?.['Plan Rows'] ?? 0));
+}
+
+/** PGRST124: `max-affected` (with handling=strict) is lower than the rows the request changed. */
+function checkMaxAffected(maxAffected: number | null, affected: number) {
+	if (maxAffected !== null && affected > maxAffected) {
+		throw new ApiError({
+			status: 400,
+			code: 'PGRST124',
+			message: 'Query result exceeds max-affected preference constraint',
+			details: `The query affects ${affected} rows`
+		});
+	}
 }
 
 /** Creates the `/rest/v1/*` handler. */
@@ -217,13 +246,15 @@ export function createRestHandler(deps: RestDeps) {
 		ctx: RestContext,
 		path: string,
 		statement: BuiltStatement,
-		check?: (o: Outcome) => void
+		check?: (o: Outcome) => void,
+		planned?: BuiltStatement
 	): Promise<Outcome> {
 		try {
 			return await deps.executor.request(
 				{ role: ctx.role, claims: ctx.claims, method: request.method, path },
 				async (q) => {
 					const outcome = readOutcome(await q(statement.sql, statement.params));
+					if (planned) outcome.total = plannedRows(await q(planned.sql, planned.params));
 					// Throwing here rolls the transaction back, as PostgREST does on PGRST116.
 					check?.(outcome);
 					return outcome;
@@ -275,7 +306,11 @@ export function createRestHandler(deps: RestDeps) {
 		const relation = await relationFor(name);
 		const cache = deps.schema();
 		const count = prefs.count !== null;
-		const applied = prefs.applied.filter((p) => !p.startsWith('missing') || method === 'POST');
+		const applied = prefs.applied.filter(
+			(p) =>
+				(!p.startsWith('missing') || method === 'POST') &&
+				(!p.startsWith('max-affected') || method === 'PATCH' || method === 'DELETE')
+		);
 		const preferenceApplied: Record<string, string> = applied.length
 			? { 'preference-applied': applied.join(', ') }
 			: {};
@@ -288,7 +323,17 @@ export function createRestHandler(deps: RestDeps) {
 			applyMaxRows(parsed, deps.maxRows);
 			const root = parsed.levels.get('');
 			const offset = root?.offset ?? 0;
-			const o = await run(request, ctx, path, buildRead(cache, relation, parsed, { count }));
+			// count=planned: the planner's estimate, as PostgREST reports it (estimated is exact here).
+			const planned =
+				prefs.count === 'planned' ? buildPlannedCount(cache, relation, parsed) : undefined;
+			const o = await run(
+				request,
+				ctx,
+				path,
+				buildRead(cache, relation, parsed, { count: count && !planned }),
+				undefined,
+				planned
+			);
 			if (o.total !== null && offset > 0 && offset >= o.total && o.pageTotal === 0) {
 				throw new ApiError({
 					status: 416,
@@ -312,7 +357,9 @@ export function createRestHandler(deps: RestDeps) {
 		const options = { returnRepresentation: representation, count, select: parsed.select };
 		const check = (o: Outcome) => {
 			if (accept.single && representation && o.pageTotal !== 1) throw singleError(o.pageTotal);
+			if (method === 'PATCH' || method === 'DELETE') checkMaxAffected(maxAffected, o.pageTotal);
 		};
+		const maxAffected = prefs.strict ? prefs.maxAffected : null;
 		let statement: BuiltStatement;
 		let status: number;
 		if (method === 'POST') {
@@ -359,6 +406,8 @@ export function createRestHandler(deps: RestDeps) {
 			'content-range': `*/${count ? o.pageTotal : '*'}`,
 			...preferenceApplied
 		};
+		// PostgREST: an upsert that inserted nothing (it only updated) answers 200, not 201.
+		if (method === 'POST' && prefs.resolution && o.pageTotal > 0 && o.inserted === 0) status = 200;
 		if (!representation) return respond(status, headers, null, false);
 		return respond(status, headers, shapeBody(o, accept, 'array'), false);
 	}
@@ -417,6 +466,7 @@ export function createRestHandler(deps: RestDeps) {
 			if (accept.single && (statement.shape === 'rows' || statement.shape === 'set-scalar')) {
 				if (o.pageTotal !== 1) throw singleError(o.pageTotal);
 			}
+			if (prefs.strict) checkMaxAffected(prefs.maxAffected, o.pageTotal);
 		};
 		const o = await run(request, ctx, path, statement, check);
 		if (statement.shape === 'void') return respond(204, {}, null, false);
@@ -424,6 +474,9 @@ export function createRestHandler(deps: RestDeps) {
 		const headers: Record<string, string> = {};
 		if (statement.shape === 'rows' || statement.shape === 'set-scalar') {
 			headers['content-range'] = contentRange(offset, o);
+		} else if (count) {
+			// A single value or row counts as one, as PostgREST reports it.
+			headers['content-range'] = '0-0/1';
 		}
 		const status = o.total !== null && o.pageTotal < o.total ? 206 : 200;
 		return respond(status, headers, shapeBody(o, accept, statement.shape), method === 'HEAD');

@@ -22,7 +22,8 @@ function relation(name: string, columns: string[]): Relation {
 		name,
 		kind: 'table',
 		columns: new Map(columns.map((c) => [c, column(c)])),
-		primaryKey: ['id']
+		primaryKey: ['id'],
+		uniqueKeys: [['id']]
 	};
 }
 
@@ -49,7 +50,8 @@ const cache: SchemaCache = {
 			foreignColumns: ['id']
 		}
 	],
-	functions: new Map()
+	functions: new Map(),
+	computedFields: new Map()
 };
 
 function expectParseError(fn: () => unknown, code = 'PGRST100') {

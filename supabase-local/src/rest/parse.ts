@@ -544,6 +544,10 @@ export type Preferences = {
 	count: 'exact' | 'planned' | 'estimated' | null;
 	resolution: 'merge-duplicates' | 'ignore-duplicates' | null;
 	missing: 'default' | 'null' | null;
+	/** `handling=strict`: unknown preferences are errors, and max-affected is enforced. */
+	strict: boolean;
+	/** `max-affected=N`, enforced on PATCH, DELETE and RPC with handling=strict (PGRST124). */
+	maxAffected: number | null;
 	/** Preference tokens understood and applied, for the Preference-Applied header. */
 	applied: string[];
 };
@@ -558,6 +562,8 @@ export function parsePrefer(headers: string[]): Preferences {
 		count: null,
 		resolution: null,
 		missing: null,
+		strict: false,
+		maxAffected: null,
 		applied: []
 	};
 	const unknown: string[] = [];
@@ -577,6 +583,20 @@ export function parsePrefer(headers: string[]): Preferences {
 			else if (k === 'handling' && (v === 'strict' || v === 'lenient')) {
 				strict = v === 'strict';
 				continue;
+			} else if (k === 'max-affected' && v !== undefined && /^\d{1,15}$/.test(v)) {
+				prefs.maxAffected = Number(v);
+				continue;
+			} else if (k === 'tx' && v === 'rollback') {
+				// Supabase's PostgREST ignores this and commits; honouring it here would let code that
+				// relies on the rollback pass locally and then really write in production.
+				throw new ApiError({
+					status: 400,
+					code: 'PGRST122',
+					message: 'Prefer: tx=rollback is not supported',
+					details:
+						'Supabase runs PostgREST with db-tx-end = commit: a request with tx=rollback commits there.',
+					hint: 'Remove tx=rollback, or undo the change with a second request.'
+				});
 			} else {
 				unknown.push(token);
 				continue;
@@ -584,6 +604,8 @@ export function parsePrefer(headers: string[]): Preferences {
 			prefs.applied.push(token);
 		}
 	}
+	prefs.strict = strict;
+	if (strict && prefs.maxAffected !== null) prefs.applied.push(`max-affected=${prefs.maxAffected}`);
 	if (strict && unknown.length > 0) {
 		throw new ApiError({
 			status: 400,

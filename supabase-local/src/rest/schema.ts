@@ -18,6 +18,8 @@ export type Relation = {
 	kind: 'table' | 'view' | 'materialized_view' | 'foreign_table' | 'partitioned_table';
 	columns: Map<string, Column>;
 	primaryKey: string[];
+	/** Column sets that are unique: the primary key and every unique index without predicate. */
+	uniqueKeys: string[][];
 };
 
 export type ForeignKey = {
@@ -40,6 +42,8 @@ export type DbFunction = {
 	returnColumns: Column[] | null;
 	/** The table or view whose row type is returned, for embedding from RPC results. */
 	returnRelation: string | null;
+	/** The table or view whose row type is the function's only argument (a computed field). */
+	rowTypeArg: string | null;
 	volatility: 'immutable' | 'stable' | 'volatile';
 };
 
@@ -48,6 +52,8 @@ export type SchemaCache = {
 	relations: Map<string, Relation>;
 	foreignKeys: ForeignKey[];
 	functions: Map<string, DbFunction[]>;
+	/** relation → field name → function: PostgREST's computed fields. */
+	computedFields: Map<string, Map<string, DbFunction>>;
 };
 
 const RELATIONS_SQL = `
@@ -65,7 +71,16 @@ select c.relname as name, c.relkind::text as kind,
     cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
     join pg_attribute pa on pa.attrelid = i.indrelid and pa.attnum = k.attnum
     where i.indrelid = c.oid and i.indisprimary
-  ), '[]') as primary_key
+  ), '[]') as primary_key,
+  coalesce((
+    select json_agg((
+      select json_agg(pa.attname order by k.ord)
+      from unnest(i.indkey) with ordinality as k(attnum, ord)
+      join pg_attribute pa on pa.attrelid = i.indrelid and pa.attnum = k.attnum
+    ))::text
+    from pg_index i
+    where i.indrelid = c.oid and i.indisunique and i.indpred is null and 0 <> all (i.indkey)
+  ), '[]') as unique_keys
 from pg_class c
 join pg_namespace n on n.oid = c.relnamespace
 left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
@@ -98,7 +113,10 @@ select p.proname as name, p.proretset as returns_set, p.provolatile::text as vol
   array(select format_type(t, null) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[]))
         with ordinality as x(t, ord) order by ord) as arg_types,
   case when rt.typrelid <> 0 then rc.relname end as return_relation,
-  rn.nspname as return_relation_schema
+  rn.nspname as return_relation_schema,
+  (select ac.relname from pg_type at join pg_class ac on ac.oid = at.typrelid
+     join pg_namespace an on an.oid = ac.relnamespace
+   where p.pronargs = 1 and at.oid = p.proargtypes[0] and an.nspname = $1) as row_type_arg
 from pg_proc p
 join pg_namespace n on n.oid = p.pronamespace
 join pg_type rt on rt.oid = p.prorettype
@@ -215,7 +233,8 @@ export async function loadSchemaCache(q: Query, schema = 'public'): Promise<Sche
 			name,
 			kind: KINDS[String(row.kind)] ?? 'table',
 			columns,
-			primaryKey: JSON.parse(String(row.primary_key)) as string[]
+			primaryKey: JSON.parse(String(row.primary_key)) as string[],
+			uniqueKeys: JSON.parse(String(row.unique_keys)) as string[][]
 		});
 	}
 	const tableKeys: ForeignKey[] = (await q(FOREIGN_KEYS_SQL, [schema])).rows.map((row) => ({
@@ -227,6 +246,7 @@ export async function loadSchemaCache(q: Query, schema = 'public'): Promise<Sche
 	}));
 	const foreignKeys = [...tableKeys, ...(await viewForeignKeys(q, schema, tableKeys))];
 	const functions = new Map<string, DbFunction[]>();
+	const computedFields = new Map<string, Map<string, DbFunction>>();
 	for (const row of (await q(FUNCTIONS_SQL, [schema])).rows) {
 		const names = textArray(row.arg_names);
 		const modes = textArray(row.arg_modes);
@@ -260,12 +280,20 @@ export async function loadSchemaCache(q: Query, schema = 'public'): Promise<Sche
 					? outColumns
 					: null,
 			returnRelation,
+			rowTypeArg: row.row_type_arg === null ? null : String(row.row_type_arg),
 			volatility:
 				row.volatility === 'i' ? 'immutable' : row.volatility === 's' ? 'stable' : 'volatile'
 		};
 		const list = functions.get(fn.name) ?? [];
 		list.push(fn);
 		functions.set(fn.name, list);
+		// A function of one row that returns one value is a computed field of that relation;
+		// one returning a set of rows would be a computed relationship, which is not supported.
+		if (fn.rowTypeArg !== null && !fn.returnsSet && relations.has(fn.rowTypeArg)) {
+			const fields = computedFields.get(fn.rowTypeArg) ?? new Map<string, DbFunction>();
+			fields.set(fn.name, fn);
+			computedFields.set(fn.rowTypeArg, fields);
+		}
 	}
-	return { schema, relations, foreignKeys, functions };
+	return { schema, relations, foreignKeys, functions, computedFields };
 }
