@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, parseCsvRecords, parseStreetCsv } from './csv.ts';
 import { loadStreetRows } from './load-streets.node.ts';
 
-const STREETS_CSV = new URL(
-	'../../../../../shared/data/brussels/rues_osm_index.csv',
-	import.meta.url
-);
+const STREETS_CSV = new URL('../../../../data/brussels/rues_osm_index.csv', import.meta.url);
 
 describe('parseCsv', () => {
 	it('follows RFC 4180 quoting', () => {
