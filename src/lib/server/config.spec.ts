@@ -36,11 +36,12 @@ describe('checkServerSettings', () => {
 			...local,
 			ORIGIN: 'nabij.example.org',
 			XFF_DEPTH: 'two',
+			PORT: '80000',
 			LOG_LEVEL: 'loud',
 			SMTP_URL: 'mail.example.org'
 		});
-		expect(problems).toHaveLength(4);
-		for (const name of ['ORIGIN', 'XFF_DEPTH', 'LOG_LEVEL', 'SMTP_URL']) {
+		expect(problems).toHaveLength(5);
+		for (const name of ['ORIGIN', 'XFF_DEPTH', 'PORT', 'LOG_LEVEL', 'SMTP_URL']) {
 			expect(problems.filter((line) => line.includes(name))).toHaveLength(1);
 		}
 	});

@@ -60,7 +60,12 @@ const serverSchema = schema.extend({
 		.int('XFF_DEPTH must be a whole number of trusted proxies (1 or more)')
 		.min(1, 'XFF_DEPTH must be a whole number of trusted proxies (1 or more)')
 		.optional(),
-	PORT: z.coerce.number().int().min(1).max(65535, 'PORT must be a port number').optional(),
+	PORT: z.coerce
+		.number('PORT must be a port number (0 picks a free one)')
+		.int('PORT must be a port number (0 picks a free one)')
+		.min(0, 'PORT must be a port number (0 picks a free one)')
+		.max(65535, 'PORT must be a port number (0 picks a free one)')
+		.optional(),
 	LOG_LEVEL: z
 		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
 			error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'
