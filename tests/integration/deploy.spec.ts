@@ -135,6 +135,10 @@ describe('a clone of the repository, alone in its folder', () => {
 		expect(existsSync(join(work, 'shared'))).toBe(false);
 	});
 
+	it('is left clean by the build: everything generated is ignored', () => {
+		expect(run('git', ['status', '--porcelain'], clone)).toBe('');
+	});
+
 	it('suggests streets from the built server started in another folder', async () => {
 		const response = await fetch(`${app}/fr/find/places?q=chaussee%20de%20wavre&locale=fr`);
 		expect(response.status).toBe(200);

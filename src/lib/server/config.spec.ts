@@ -25,7 +25,8 @@ describe('checkServerSettings', () => {
 
 	it('names each missing variable once, on its own line', () => {
 		const problems = checkServerSettings({ PUBLIC_SUPABASE_URL: 'https://api.example.org' });
-		expect(problems).toHaveLength(3);
+		expect(problems).toHaveLength(4);
+		expect(problems.join('\n')).toMatch(/SMTP_URL is required/);
 		expect(problems.join('\n')).toMatch(/PUBLIC_SUPABASE_ANON_KEY must be set/);
 		expect(problems.join('\n')).toMatch(/NABIJ_LINK_SECRET is required/);
 		expect(problems.join('\n')).toMatch(/NABIJ_JOBS_TOKEN is required/);
@@ -58,6 +59,7 @@ describe('checkServerSettings', () => {
 				...real,
 				NABIJ_JOBS_TOKEN: 'a-token-of-sixteen-or-more',
 				NABIJ_LINK_SECRET: 'x'.repeat(32),
+				SMTP_URL: 'smtp://user:secret@mail.example.org:587',
 				ORIGIN: 'https://nabij.example.org',
 				ADDRESS_HEADER: 'x-forwarded-for',
 				XFF_DEPTH: '1'

@@ -106,7 +106,12 @@ function describe(issues: z.core.$ZodIssue[]): string[] {
  */
 export function checkServerSettings(env: Record<string, string | undefined>): string[] {
 	const result = serverSchema.safeParse(withLocalDefaults(env));
-	return result.success ? [] : describe(result.error.issues);
+	const problems = result.success ? [] : describe(result.error.issues);
+	// Only the local gateway has a mailbox: a real project's mail goes out through SMTP.
+	if (!usesLocalGateway(env.PUBLIC_SUPABASE_URL) && !env.SMTP_URL) {
+		problems.push('- SMTP_URL is required when the Supabase API is not the local gateway');
+	}
+	return problems;
 }
 
 /**
