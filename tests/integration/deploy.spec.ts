@@ -90,6 +90,7 @@ function startDatabase(port: number) {
 let database: ChildProcess;
 let gatewayPort = 0;
 let app = '';
+let serverOutput: () => string = () => '';
 
 beforeAll(async () => {
 	run('git', ['clone', '--quiet', root, clone], work);
@@ -114,12 +115,13 @@ beforeAll(async () => {
 			PUBLIC_SUPABASE_ANON_KEY: anonKey,
 			HOST: '127.0.0.1',
 			PORT: '0',
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'info'
 		},
 		ready: /Listening on (http:\/\/127\.0\.0\.1:\d+)/,
 		timeoutMs: 60_000
 	});
 	app = server.match[1] ?? '';
+	serverOutput = server.output;
 }, 600_000);
 
 afterAll(async () => {
@@ -158,6 +160,21 @@ describe('a clone of the repository, alone in its folder', () => {
 		const total = Number(/trouvés\s*:\s*(\d+)/.exec(html)?.[1] ?? 0);
 		expect(total).toBeGreaterThan(0);
 		expect(html.match(/data-testid="result"/g)?.length).toBe(Math.min(total, 50));
+	});
+
+	it('logs each request as JSON without its query string or the visitor', async () => {
+		await fetch(`${app}/fr/find/places?q=rue%20de%20la%20loi&locale=fr`, {
+			headers: { 'x-forwarded-for': '203.0.113.9', 'x-request-id': 'trace-0123456789' }
+		});
+		const lines = serverOutput()
+			.split('\n')
+			.filter((line) => line.startsWith('{'))
+			.map((line) => JSON.parse(line) as Record<string, unknown>);
+		const line = lines.find((l) => l.req === 'trace-0123456789');
+		expect(line).toMatchObject({ method: 'GET', route: '/find/places', status: 200 });
+		expect(typeof line?.ms).toBe('number');
+		const text = lines.map((l) => JSON.stringify(l)).join('\n');
+		expect(text).not.toMatch(/loi|wavre|near=|203\.0\.113\.9|\?/i);
 	});
 
 	it('answers /healthz with 200 while the database is up, 503 while it is down', async () => {
