@@ -21,7 +21,7 @@ describe('parseCsv', () => {
 });
 
 describe('parseStreetCsv', () => {
-	it('reads the shared street index into typed rows', async () => {
+	it('reads the street index in data/ into typed rows', async () => {
 		const rows = await loadStreetRows(STREETS_CSV);
 		expect(rows).toHaveLength(5984);
 		expect(rows[0]).toEqual({
