@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 
 // SvelteKit 3 takes its configuration through the sveltekit() Vite plugin; it is kept in this
@@ -25,9 +27,29 @@ function originOf(url) {
 	}
 }
 
+/**
+ * The build's version, reported by /healthz: package version plus the commit it was built from
+ * (`0.1.0+d9bea89`), or the package version alone outside a git checkout.
+ * @returns {string}
+ */
+function buildVersion() {
+	const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+	try {
+		const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+			cwd: import.meta.dirname,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore']
+		}).trim();
+		return commit ? `${version}+${commit}` : version;
+	} catch {
+		return version;
+	}
+}
+
 /** @type {import('@sveltejs/kit/vite').Config} */
 const config = {
 	adapter: adapter(),
+	version: { name: buildVersion() },
 	csp: {
 		mode: 'auto',
 		directives: {

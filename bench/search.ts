@@ -42,7 +42,7 @@ const record = (what: string, samples: number[]) =>
 
 // ── Street index ─────────────────────────────────────────────────────────────────────────────
 const streets = await loadStreetRows(
-	new URL('../../shared/data/brussels/rues_osm_index.csv', import.meta.url)
+	new URL('../data/brussels/rues_osm_index.csv', import.meta.url)
 );
 let index = createStreetIndex({ streets });
 record(

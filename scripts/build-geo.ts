@@ -1,4 +1,4 @@
-// Builds the finder map's offline base layers from the shared Brussels geography: simplified
+// Builds the finder map's offline base layers from the Brussels geography in data/brussels: simplified
 // quartier polygons (with names and main commune), commune borders as lines, and one label
 // point per quartier. Output: static/geo/*.json, committed, so the app needs no tile server.
 //
@@ -12,10 +12,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
 	options: {
-		data: {
-			type: 'string',
-			default: resolve(process.env.NABIJ_SHARED_DATA ?? resolve(root, '../shared/data'), 'brussels')
-		}
+		data: { type: 'string', default: resolve(root, 'data/brussels') }
 	}
 });
 const dataDir = resolve(values.data ?? '.');

@@ -2,8 +2,8 @@
 // Runs a command under Node >= 22.17. When the Node running this script is older (the system
 // Node 20 on some machines), it fetches Node 24 from the npm registry into .tools/ once and puts
 // it first on PATH, so `npm`, `node` and every tool below run on it. It also installs the
-// project's dependencies when node_modules is missing or older than package-lock.json, so a
-// fresh clone needs no separate install step.
+// project's dependencies when node_modules is missing or older than package-lock.json (`npm ci`,
+// or `npm install` when package.json changed), so a fresh clone needs no separate install step.
 // CommonJS and builtins only: this must run on old Node before anything is installed.
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -55,16 +55,36 @@ if (!isRecentEnough(process.version)) {
 env.PATH = `${localBin}${path.delimiter}${env.PATH ?? ''}`;
 
 // Install dependencies when missing or stale (package-lock.json changed since the last install).
+// `npm ci` installs exactly the committed lockfile and never rewrites it; `npm install` is used
+// only when package.json asks for something the lockfile does not record yet.
 const lock = path.join(root, 'package-lock.json');
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 const stale =
 	!fs.existsSync(installed) ||
 	(fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(installed).mtimeMs + 1000);
+
+/** Whether the lockfile's root entry records the same dependency ranges as package.json. */
+function lockInSync() {
+	if (!fs.existsSync(lock)) return false;
+	try {
+		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+		const locked = JSON.parse(fs.readFileSync(lock, 'utf8')).packages?.[''] ?? {};
+		const fields = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+		return fields.every((field) => {
+			const want = pkg[field] ?? {};
+			const have = locked[field] ?? {};
+			const names = new Set([...Object.keys(want), ...Object.keys(have)]);
+			return [...names].every((name) => want[name] === have[name]);
+		});
+	} catch {
+		return false;
+	}
+}
+
 if (stale && !env.NABIJ_SKIP_INSTALL) {
-	console.error('[node24] installing dependencies (npm install) …');
-	// `npm ci` is not used: the registry mirror lacks other-OS optional packages, so the lockfile
-	// has no entries for them and `npm ci` rejects it; `npm install` keeps the lock unchanged.
-	const status = run('npm', ['install', '--no-audit', '--no-fund'], env);
+	const args = lockInSync() ? ['ci'] : ['install'];
+	console.error(`[node24] installing dependencies (npm ${args[0]}) …`);
+	const status = run('npm', [...args, '--no-audit', '--no-fund'], env);
 	if (status !== 0) process.exit(status);
 }
 

@@ -7,6 +7,8 @@ declare global {
 			supabase: SupabaseClient;
 			/** The signed-in user, validated server-side once per request; null when anonymous. */
 			user: () => Promise<User | null>;
+			/** This request's id in the server log (and its `x-request-id` response header). */
+			requestId: string;
 		}
 		interface Error {
 			message: string;

@@ -1,10 +1,45 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
 import { localeRedirectTarget, negotiateLocale } from '#lib/i18n/locale-redirect.ts';
 import { cookieName, isLocale } from '#lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { assertServerSettings } from '#lib/server/config.ts';
+import { log, requestId } from '#lib/server/log.ts';
 import { securityHeaders } from '#lib/server/security-headers.ts';
 import { createRequestClient, getValidatedUser } from '#lib/server/supabase.ts';
+
+// Every setting is checked when the server starts, so a misconfigured deployment stops at once
+// with one line per missing or wrong variable. The build's analysis runs without them.
+export const init: ServerInit = () => {
+	if (building) return;
+	try {
+		assertServerSettings();
+	} catch (error) {
+		log.fatal(error instanceof Error ? error.message : String(error));
+		throw error;
+	}
+	log.info({ event: 'start' }, 'server settings checked');
+};
+
+// One log line per request: id, method, route id (the route's pattern, never the address with
+// its query), status and duration. The id is echoed in `x-request-id` for support.
+const handleLog: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const id = requestId(event.request.headers.get('x-request-id'));
+	event.locals.requestId = id;
+	const line = { req: id, method: event.request.method, route: event.route.id };
+	try {
+		const response = await resolve(event);
+		const ms = Math.round(performance.now() - started);
+		log.info({ ...line, status: response.status, ms }, 'request');
+		if (!response.headers.has('x-request-id')) response.headers.set('x-request-id', id);
+		return response;
+	} catch (error) {
+		log.error({ ...line, status: 500, ms: Math.round(performance.now() - started) }, 'request');
+		throw error;
+	}
+};
 
 // A page address without a locale (/, /find) is sent to the reader's language: the one they
 // chose before (cookie), else their browser's preference, else French. The redirect is relative,
@@ -58,6 +93,7 @@ const handleSupabase: Handle = ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleLog,
 	handleSecurityHeaders,
 	handleLocaleRedirect,
 	handleLocale,
@@ -66,9 +102,19 @@ export const handle = sequence(
 
 // Unexpected errors are logged once, with an id the user sees and can quote to us. Expected
 // ones (error(404), a framework 404) keep SvelteKit's defaults and are not logged.
+// The log line carries the request id and the route id, never the address (it may hold a search).
 export const handleError: HandleServerError = ({ kind, error, event }) => {
 	if (kind !== 'unknown') return;
 	const id = crypto.randomUUID();
-	console.error(`[error ${id}] ${event.request.method} ${event.url.pathname}`, error);
+	log.error(
+		{
+			error: id,
+			req: event.locals.requestId,
+			method: event.request.method,
+			route: event.route.id,
+			err: error
+		},
+		'unexpected error'
+	);
 	return { message: 'Internal Error', id };
 };

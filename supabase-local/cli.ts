@@ -80,7 +80,12 @@ function printKeys(g: { url: string; anonKey: string; serviceRoleKey: string }) 
 	console.log(`service_role key: ${g.serviceRoleKey}`);
 }
 
-async function seedWith(url: string, serviceRoleKey: string, demo: number | undefined) {
+async function seedWith(
+	url: string,
+	serviceRoleKey: string,
+	demo: number | undefined,
+	listAccounts = true
+) {
 	if (!existsSync(SEED_MODULE)) {
 		console.log('seed: supabase/seed/run.ts does not exist yet; nothing to seed.');
 		return;
@@ -92,12 +97,18 @@ async function seedWith(url: string, serviceRoleKey: string, demo: number | unde
 		...(demo === undefined ? {} : { demo }),
 		log: (line) => console.log(`[seed] ${line}`)
 	});
-	// Every seed here fills the default database; `npm run dev` lists these accounts on later starts.
+	// `npm run dev` lists the default database's accounts on later starts.
+	if (!listAccounts) return;
 	mkdirSync(LOCAL, { recursive: true });
 	writeFileSync(join(LOCAL, 'demo-accounts.json'), JSON.stringify(accounts, null, 2));
 }
 
-async function start(port: number, dataDir: string, migrationsDir: string | undefined) {
+async function start(
+	port: number,
+	dataDir: string,
+	migrationsDir: string | undefined,
+	seedIfNew: boolean
+) {
 	// Only the default database is the one `status`, `seed` and `backup` talk about.
 	const isDefault = dataDir === DEFAULT_DATA_DIR;
 	if (isDefault && (await runningUrl())) {
@@ -108,6 +119,9 @@ async function start(port: number, dataDir: string, migrationsDir: string | unde
 	// DATABASE_URL (authenticator) and DATABASE_ADMIN_URL select PostgreSQL instead of PGlite.
 	const postgres =
 		values.executor === 'postgres' || (!values.executor && !!process.env.DATABASE_URL);
+	// As `supabase start` does: a new database gets the migrations and then the seed, so the API
+	// is usable at once. Only with the project's own migrations (the seed needs their schema).
+	const fresh = !postgres && (!existsSync(dataDir) || readdirSync(dataDir).length === 0);
 	const gateway = await startGateway({
 		executor: postgres ? 'postgres' : 'pglite',
 		dataDir,
@@ -117,6 +131,10 @@ async function start(port: number, dataDir: string, migrationsDir: string | unde
 		// A developer's own gateway: serve the mailbox.
 		local: true
 	});
+	if (fresh && seedIfNew && !migrationsDir) {
+		console.log('New database: migrations applied, loading the seed …');
+		await seedWith(gateway.url, gateway.serviceRoleKey, undefined, isDefault);
+	}
 	if (isDefault) {
 		writeFileSync(
 			STATUS_FILE,
@@ -258,6 +276,7 @@ const { positionals, values } = parseArgs({
 		dir: { type: 'string' },
 		'data-dir': { type: 'string' },
 		'migrations-dir': { type: 'string' },
+		'no-seed': { type: 'boolean', default: false },
 		executor: { type: 'string' }
 	}
 });
@@ -268,7 +287,8 @@ async function main(command: string | undefined) {
 			await start(
 				Number(values.port ?? process.env.NABIJ_GATEWAY_PORT ?? DEFAULT_PORT),
 				values['data-dir'] ? resolve(values['data-dir']) : DEFAULT_DATA_DIR,
-				values['migrations-dir'] ? resolve(values['migrations-dir']) : undefined
+				values['migrations-dir'] ? resolve(values['migrations-dir']) : undefined,
+				!values['no-seed']
 			);
 			break;
 		case 'status':
@@ -288,7 +308,7 @@ async function main(command: string | undefined) {
 			break;
 		default:
 			console.error(
-				'usage: node supabase-local/cli.ts <start [--port N] [--data-dir D] [--migrations-dir D] [--executor pglite|postgres] | status [--json] | reset | seed [--demo N] | backup | test-db [--dir D]>'
+				'usage: node supabase-local/cli.ts <start [--port N] [--data-dir D] [--migrations-dir D] [--no-seed] [--executor pglite|postgres] | status [--json] | reset | seed [--demo N] | backup | test-db [--dir D]>'
 			);
 			process.exit(2);
 	}

@@ -1,6 +1,6 @@
 /**
  * Attributions required by the licences of the geography and statistics Nabij ships
- * (see ../shared/data/brussels/README.md). Proper names and licence titles stay untranslated.
+ * (see data/brussels/README.md). Proper names and licence titles stay untranslated.
  */
 export type Attribution = { dataset: string; text: string; licence: string };
 

@@ -1,4 +1,4 @@
-// Loaders of the shared open data (Brussels geography and indicators, Nabij taxonomy) into the
+// Loaders of the open data in data/ (Brussels geography and indicators, Nabij taxonomy) into the
 // row shapes of the database tables. Pure apart from reading files: no database, no network.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,14 +8,9 @@ import { interiorPoint } from '#lib/domain/geo/interior-point.ts';
 import type { QuartierCollection } from '#lib/domain/geo/quartier.ts';
 import { parseCsvRecords } from '#lib/domain/places/csv.ts';
 
-/**
- * The shared data folder: env `NABIJ_SHARED_DATA`, else `../shared/data` next to the repository.
- */
-export function sharedDataDir(): string {
-	return (
-		process.env.NABIJ_SHARED_DATA ??
-		fileURLToPath(new URL('../../../shared/data/', import.meta.url))
-	);
+/** The repository's data folder, `data/` (Brussels geography and statistics, taxonomy). */
+export function dataDir(): string {
+	return fileURLToPath(new URL('../../data/', import.meta.url));
 }
 
 function readText(dir: string, file: string): string {
@@ -83,7 +78,7 @@ export type SectorRow = {
 };
 
 /** The 19 communes with geometry and 2019 population (sectors plus non-localised residents). */
-export function loadCommunes(dir = sharedDataDir()): CommuneRow[] {
+export function loadCommunes(dir = dataDir()): CommuneRow[] {
 	const brussels = join(dir, 'brussels');
 	const indicators = byKey(readCsv(brussels, 'communes_indicateurs.csv'), 'nis');
 	const collection = readGeoJson<{
@@ -103,12 +98,12 @@ export function loadCommunes(dir = sharedDataDir()): CommuneRow[] {
 }
 
 /** The quartier polygons as shipped (for quartierAt). */
-export function loadQuartierCollection(dir = sharedDataDir()): QuartierCollection {
+export function loadQuartierCollection(dir = dataDir()): QuartierCollection {
 	return readGeoJson<{ mdrc: number }>(join(dir, 'brussels'), 'quartiers_monitoring.geojson');
 }
 
 /** The 145 quartiers with geometry, an interior representative point and their indicators. */
-export function loadQuartiers(dir = sharedDataDir()): QuartierRow[] {
+export function loadQuartiers(dir = dataDir()): QuartierRow[] {
 	const brussels = join(dir, 'brussels');
 	const indicators = byKey(readCsv(brussels, 'quartiers_indicateurs.csv'), 'mdrc');
 	const collection = readGeoJson<{
@@ -143,7 +138,7 @@ export function loadQuartiers(dir = sharedDataDir()): QuartierRow[] {
 }
 
 /** The 724 statistical sectors with population 2019, households and an interior point. */
-export function loadSectors(dir = sharedDataDir()): SectorRow[] {
+export function loadSectors(dir = dataDir()): SectorRow[] {
 	const brussels = join(dir, 'brussels');
 	const indicators = byKey(readCsv(brussels, 'secteurs_indicateurs.csv'), 'cd_sector');
 	const ulb = byKey(readCsv(brussels, 'secteurs_ulb_compilation_2011_2018.csv'), 'cd_sector');
@@ -179,7 +174,7 @@ export function loadSectors(dir = sharedDataDir()): SectorRow[] {
 export type Street = { name_fr: string; name_nl: string; nis: string; lon: number; lat: number };
 
 /** Street names with a point on each, for demo addresses (OpenStreetMap, ODbL). */
-export function loadStreets(dir = sharedDataDir()): Street[] {
+export function loadStreets(dir = dataDir()): Street[] {
 	return readCsv(join(dir, 'brussels'), 'rues_osm_index.csv')
 		.filter((r) => r.name_fr && r.name_nl && Number(r.length_m) >= 50)
 		.map((r) => ({
@@ -224,7 +219,7 @@ function term(r: Record<string, string>): TermRow {
 }
 
 /** Categories, support kinds (parents first), target groups and community languages. */
-export function loadTaxonomy(dir = sharedDataDir()): Taxonomy {
+export function loadTaxonomy(dir = dataDir()): Taxonomy {
 	const taxonomy = join(dir, 'taxonomy');
 	const supportKinds = readCsv(taxonomy, 'support_kinds.csv')
 		.map((r) => ({ ...term(r), parent_code: r.parent_code || null }))

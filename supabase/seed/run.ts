@@ -13,7 +13,7 @@ import {
 	loadSectors,
 	loadStreets,
 	loadTaxonomy,
-	sharedDataDir
+	dataDir
 } from './geography.ts';
 
 export type SeedOptions = {
@@ -22,7 +22,7 @@ export type SeedOptions = {
 	/** Fictional resources to load (published service-at-location rows); 0 removes them. Default 320. */
 	demo?: number;
 	log?: (line: string) => void;
-	/** Shared data folder; default env NABIJ_SHARED_DATA or ../shared/data. */
+	/** Data folder; default the repository's data/. */
 	dataDir?: string;
 	/** Reference day for demo dates, `YYYY-MM-DD`; default today (UTC). */
 	today?: string;
@@ -233,7 +233,7 @@ async function replaceDemoData(
  */
 export async function seed(opts: SeedOptions): Promise<SeedResult> {
 	const log = opts.log ?? (() => {});
-	const dir = opts.dataDir ?? sharedDataDir();
+	const dir = opts.dataDir ?? dataDir();
 	const count = opts.demo ?? 320;
 	const supabase = createClient(opts.url, opts.serviceRoleKey, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },

@@ -1,5 +1,5 @@
 // Languages a service can be offered in (what organizations say they speak and what social
-// workers filter on): the community languages of the shared taxonomy, with
+// workers filter on): the community languages of the taxonomy in data/, with
 // names from Intl where the platform knows them and our own where it does not.
 
 /** Interface locales of Nabij. */

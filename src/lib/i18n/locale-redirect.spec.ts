@@ -14,6 +14,7 @@ describe('localeRedirectTarget', () => {
 		expect(localeRedirectTarget(new URL('http://127.0.0.1/fr/find'), 'nl')).toBeNull();
 		expect(localeRedirectTarget(new URL('http://127.0.0.1/nl'), 'fr')).toBeNull();
 		expect(localeRedirectTarget(new URL('http://127.0.0.1/api/jobs/liveness'), 'fr')).toBeNull();
+		expect(localeRedirectTarget(new URL('http://127.0.0.1/healthz'), 'nl')).toBeNull();
 	});
 
 	it('does not mistake a path that merely begins with a locale code', () => {

@@ -3,7 +3,7 @@ export const LOCALES = ['fr', 'nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 // Paths that are not pages: machine endpoints keep one address whatever the reader's language.
-const UNLOCALIZED_PREFIXES = ['/api/', '/_app/'];
+const UNLOCALIZED_PREFIXES = ['/api/', '/_app/', '/healthz'];
 
 /**
  * Where a page address without a locale should go: the same path and query under

@@ -35,6 +35,98 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+// What the Node server reads besides the settings above: the Supabase API it talks to (declared
+// for the app in src/env.ts, required here because a running server is useless without it), the
+// adapter's reverse-proxy settings, and the log level. Checked once when the server starts.
+const serverSchema = schema.extend({
+	PUBLIC_SUPABASE_URL: z.url({
+		error: 'PUBLIC_SUPABASE_URL must be set to the URL of the Supabase API (project or gateway)'
+	}),
+	PUBLIC_SUPABASE_ANON_KEY: z
+		.string({ error: 'PUBLIC_SUPABASE_ANON_KEY must be set to the anon (publishable) key' })
+		.min(20, 'PUBLIC_SUPABASE_ANON_KEY looks too short to be a key'),
+	PUBLIC_MAP_STYLE_URL: z
+		.url('PUBLIC_MAP_STYLE_URL must be the URL of a MapLibre style')
+		.optional(),
+	ORIGIN: z
+		.url('ORIGIN must be the public address of the app, e.g. https://nabij.example.org')
+		.optional(),
+	ADDRESS_HEADER: z
+		.string()
+		.regex(/^[a-z0-9-]+$/i, 'ADDRESS_HEADER must be a header name, e.g. x-forwarded-for')
+		.optional(),
+	XFF_DEPTH: z.coerce
+		.number('XFF_DEPTH must be a whole number of trusted proxies (1 or more)')
+		.int('XFF_DEPTH must be a whole number of trusted proxies (1 or more)')
+		.min(1, 'XFF_DEPTH must be a whole number of trusted proxies (1 or more)')
+		.optional(),
+	PORT: z.coerce
+		.number('PORT must be a port number (0 picks a free one)')
+		.int('PORT must be a port number (0 picks a free one)')
+		.min(0, 'PORT must be a port number (0 picks a free one)')
+		.max(65535, 'PORT must be a port number (0 picks a free one)')
+		.optional(),
+	LOG_LEVEL: z
+		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+			error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'
+		})
+		.default('info')
+});
+
+export type ServerConfig = z.infer<typeof serverSchema>;
+
+/** The environment with the local defaults filled in, while the API is the local gateway. */
+function withLocalDefaults(env: Record<string, string | undefined>) {
+	const local = usesLocalGateway(env.PUBLIC_SUPABASE_URL);
+	// An empty variable (`FOO=` in an env file) counts as unset.
+	const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+	return {
+		...given,
+		NABIJ_LINK_SECRET: given.NABIJ_LINK_SECRET ?? (local ? LOCAL_LINK_SECRET : undefined),
+		NABIJ_JOBS_TOKEN: given.NABIJ_JOBS_TOKEN ?? (local ? LOCAL_JOBS_TOKEN : undefined)
+	};
+}
+
+/** One line per wrong or missing variable, naming it. */
+function describe(issues: z.core.$ZodIssue[]): string[] {
+	return issues.map((issue) => {
+		const name = issue.path.join('.');
+		const missing = issue.code === 'invalid_type' && issue.input === undefined;
+		const why = missing && !issue.message.includes(name) ? `${name} is required` : issue.message;
+		return why.includes(name) ? `- ${why}` : `- ${name}: ${why}`;
+	});
+}
+
+/**
+ * Checks every server setting and returns the problems, one readable line per variable (empty
+ * when all is well). Pure: takes the environment as an argument.
+ *
+ * @example checkServerSettings({ PUBLIC_SUPABASE_URL: 'https://x.example.org' })
+ * // ['- PUBLIC_SUPABASE_ANON_KEY must be set…', '- NABIJ_LINK_SECRET is required', …]
+ */
+export function checkServerSettings(env: Record<string, string | undefined>): string[] {
+	const result = serverSchema.safeParse(withLocalDefaults(env));
+	const problems = result.success ? [] : describe(result.error.issues);
+	// Only the local gateway has a mailbox: a real project's mail goes out through SMTP.
+	if (!usesLocalGateway(env.PUBLIC_SUPABASE_URL) && !env.SMTP_URL) {
+		problems.push('- SMTP_URL is required when the Supabase API is not the local gateway');
+	}
+	return problems;
+}
+
+/**
+ * Validates every server setting at start-up and throws one message listing each missing or
+ * wrong variable, so a misconfigured deployment stops at once instead of failing on first use.
+ */
+export function assertServerSettings(env: Record<string, string | undefined> = process.env): void {
+	const problems = checkServerSettings(env);
+	if (problems.length) {
+		throw new Error(
+			`Nabij cannot start: ${problems.length} setting(s) missing or wrong (see .env.example):\n${problems.join('\n')}`
+		);
+	}
+}
+
 let cached: Config | undefined;
 
 /**
@@ -43,17 +135,9 @@ let cached: Config | undefined;
  */
 export function config(): Config {
 	if (cached) return cached;
-	const env = process.env;
-	const local = usesLocalGateway(env.PUBLIC_SUPABASE_URL);
-	const result = schema.safeParse({
-		...env,
-		NABIJ_LINK_SECRET: env.NABIJ_LINK_SECRET ?? (local ? LOCAL_LINK_SECRET : undefined),
-		NABIJ_JOBS_TOKEN: env.NABIJ_JOBS_TOKEN ?? (local ? LOCAL_JOBS_TOKEN : undefined)
-	});
+	const result = schema.safeParse(withLocalDefaults(process.env));
 	if (!result.success) {
-		throw new Error(
-			`Invalid account settings: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`
-		);
+		throw new Error(`Invalid server settings:\n${describe(result.error.issues).join('\n')}`);
 	}
 	cached = result.data;
 	return cached;

@@ -1,4 +1,4 @@
-// Node-only loader for the real Brussels geography in the shared data folder, used by the tests
+// Node-only loader for the real Brussels geography in the repository's data folder, used by the tests
 // and the benchmark. Not imported by the app.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,14 +7,9 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { parseCsvRecords } from '../places/csv.ts';
 import type { QuartierInput, ResourceInput, SectorInput } from './types.ts';
 
-/**
- * The shared Brussels data folder: `brussels/` in `NABIJ_SHARED_DATA` (the shared data folder, as
- * the seed reads it), else `shared/data/brussels` beside the repo.
- */
+/** The repository's Brussels data folder, `data/brussels/` (with a trailing slash). */
 export function brusselsDataDir(): string {
-	const fromEnv = process.env.NABIJ_SHARED_DATA;
-	if (fromEnv) return `${fromEnv.replace(/\/+$/, '')}/brussels/`;
-	return fileURLToPath(new URL('../../../../../shared/data/brussels/', import.meta.url));
+	return fileURLToPath(new URL('../../../../data/brussels/', import.meta.url));
 }
 
 function readCsv(dir: string, name: string) {

@@ -4,8 +4,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { interiorPoint } from './interior-point.ts';
 
-const dataDir =
-	process.env.NABIJ_SHARED_DATA ?? new URL('../../../../../shared/data/', import.meta.url).pathname;
+const dataDir = new URL('../../../../data/', import.meta.url).pathname;
 const read = (file: string) =>
 	JSON.parse(readFileSync(`${dataDir}/brussels/${file}`, 'utf8')) as FeatureCollection<
 		Polygon | MultiPolygon

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { interiorPoint } from './interior-point.ts';
 import { distanceMeters, quartierAt, type LonLat, type QuartierCollection } from './quartier.ts';
 
-const dataDir =
-	process.env.NABIJ_SHARED_DATA ?? new URL('../../../../../shared/data/', import.meta.url).pathname;
+const dataDir = new URL('../../../../data/', import.meta.url).pathname;
 const readJson = (file: string): unknown =>
 	JSON.parse(readFileSync(`${dataDir}/brussels/${file}`, 'utf8'));
 

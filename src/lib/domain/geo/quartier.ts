@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 /** A [longitude, latitude] pair in WGS84 degrees, GeoJSON order. */
 export type LonLat = [lon: number, lat: number];
 
-/** Properties every quartier feature carries (the shared file has more). */
+/** Properties every quartier feature carries (the source file has more). */
 export type QuartierProperties = { mdrc: number };
 
 /** One Monitoring des Quartiers unit as GeoJSON. */

@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv, parseCsvRecords, parseStreetCsv } from './csv.ts';
 import { loadStreetRows } from './load-streets.node.ts';
 
-const STREETS_CSV = new URL(
-	'../../../../../shared/data/brussels/rues_osm_index.csv',
-	import.meta.url
-);
+const STREETS_CSV = new URL('../../../../data/brussels/rues_osm_index.csv', import.meta.url);
 
 describe('parseCsv', () => {
 	it('follows RFC 4180 quoting', () => {
@@ -24,7 +21,7 @@ describe('parseCsv', () => {
 });
 
 describe('parseStreetCsv', () => {
-	it('reads the shared street index into typed rows', async () => {
+	it('reads the street index in data/ into typed rows', async () => {
 		const rows = await loadStreetRows(STREETS_CSV);
 		expect(rows).toHaveLength(5984);
 		expect(rows[0]).toEqual({

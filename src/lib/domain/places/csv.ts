@@ -1,4 +1,4 @@
-// RFC 4180 CSV reading for the shared data files (street index, indicators, taxonomy): quoted
+// RFC 4180 CSV reading for the data files in data/ (street index, indicators, taxonomy): quoted
 // fields, doubled quotes, CRLF or LF.
 
 import type { StreetRow } from './types.ts';

@@ -8,7 +8,7 @@ import type { StreetRow } from './types.ts';
 /**
  * Reads and parses a `rues_osm_index.csv` file.
  *
- * @example await loadStreetRows('../shared/data/brussels/rues_osm_index.csv') // 5,984 rows
+ * @example await loadStreetRows('data/brussels/rues_osm_index.csv') // 5,984 rows
  */
 export async function loadStreetRows(path: string | URL): Promise<StreetRow[]> {
 	return parseStreetCsv(await readFile(path, 'utf8'));

@@ -6,7 +6,7 @@ import { loadStreetRows } from './load-streets.node.ts';
 import { createStreetIndex, type StreetIndex } from './street-index.ts';
 import type { CommunePlace, QuartierPlace, StreetRow } from './types.ts';
 
-const DATA = new URL('../../../../../shared/data/brussels/', import.meta.url);
+const DATA = new URL('../../../../data/brussels/', import.meta.url);
 
 async function features(name: string) {
 	const text = await readFile(new URL(name, DATA), 'utf8');

@@ -1,4 +1,4 @@
-// Hand-made finder rows placed at real Brussels spots (points on streets from the shared street
+// Hand-made finder rows placed at real Brussels spots (points on streets from the street
 // index, quartier codes from the Monitoring des Quartiers), for tests and the benchmark.
 
 import type { FinderQuery, LonLat, ResourceRow } from './types.ts';
@@ -6,7 +6,7 @@ import type { FinderQuery, LonLat, ResourceRow } from './types.ts';
 /** The Parvis de Saint-Gilles, where a social worker stands in the tests. */
 export const PARVIS_SAINT_GILLES: LonLat = [4.3456, 50.8276];
 
-/** Part of the support-kind taxonomy (child → parent), from the shared taxonomy. */
+/** Part of the support-kind taxonomy (child → parent), from the taxonomy in data/. */
 export const SUPPORT_PARENTS: Record<string, string> = {
 	meeting_place: 'social_contact',
 	home_visits: 'social_contact',

@@ -1,27 +1,14 @@
-// The default geocoder, built once per server process from the shared Brussels data: streets
-// (rues_osm_index.csv), quartiers and communes (their GeoJSON, for names, a point and a bbox).
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+// The default geocoder, built once per server process from the repository's Brussels data:
+// streets (rues_osm_index.csv), quartiers and communes (their GeoJSON, for names, a point and a
+// bbox). The files are imported through Vite, so the built server carries them in its own output
+// and finds them whatever its working directory; each is a chunk loaded on first use.
 import { bbox, pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { parseStreetCsv } from '#lib/domain/places/csv.ts';
 import { createStreetIndex, type StreetIndex } from '#lib/domain/places/index.ts';
-import { loadStreetRows } from '#lib/domain/places/load-streets.node.ts';
-
-/**
- * The shared Brussels data: `brussels/` in NABIJ_SHARED_DATA (the shared data folder, as the seed
- * reads it), else `../shared/data/brussels` from the repository root (the server's working folder).
- */
-export function sharedDataDir(): string {
-	const shared = process.env.NABIJ_SHARED_DATA ?? resolve(process.cwd(), '../shared/data');
-	return resolve(shared, 'brussels');
-}
 
 type Props = Record<string, string | number | null>;
 type Areas = FeatureCollection<Polygon | MultiPolygon, Props>;
-
-async function readAreas(name: string): Promise<Areas> {
-	return JSON.parse(await readFile(resolve(sharedDataDir(), name), 'utf8')) as Areas;
-}
 
 function placeOf(feature: Areas['features'][number]) {
 	const [lon = 0, lat = 0] = pointOnFeature(feature).geometry.coordinates;
@@ -30,14 +17,15 @@ function placeOf(feature: Areas['features'][number]) {
 }
 
 async function build(): Promise<StreetIndex> {
-	const dir = sharedDataDir();
-	const [streets, quartiers, communes] = await Promise.all([
-		loadStreetRows(resolve(dir, 'rues_osm_index.csv')),
-		readAreas('quartiers_monitoring.geojson'),
-		readAreas('communes.geojson')
+	const [streets, quartiersText, communesText] = await Promise.all([
+		import('../../../../data/brussels/rues_osm_index.csv?raw'),
+		import('../../../../data/brussels/quartiers_monitoring.geojson?raw'),
+		import('../../../../data/brussels/communes.geojson?raw')
 	]);
+	const quartiers = JSON.parse(quartiersText.default) as Areas;
+	const communes = JSON.parse(communesText.default) as Areas;
 	return createStreetIndex({
-		streets,
+		streets: parseStreetCsv(streets.default),
 		quartiers: quartiers.features.map((f) => ({
 			mdrc: Number(f.properties.mdrc),
 			name_fr: String(f.properties.name_fr),

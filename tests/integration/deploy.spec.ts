@@ -1,0 +1,202 @@
+// A clone of the repository deploys on its own: `git clone` of HEAD into an empty temporary
+// folder (nothing beside it), the local database started from the clone (`db:start` applies the
+// migrations and the seed), `npm run build`, and the built server started from another working
+// directory. It suggests streets and finds entries, and /healthz follows the database: 200 while
+// the API answers, 503 while it is down, 200 again once it is back.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+// The clone's folder holds the clone only; the database and the server's working directory are
+// in another temporary folder.
+const work = mkdtempSync(join(tmpdir(), 'nabij-clone-'));
+const clone = join(work, 'repo');
+const outside = mkdtempSync(join(tmpdir(), 'nabij-run-'));
+const elsewhere = join(outside, 'cwd');
+const children: ChildProcess[] = [];
+
+/** Runs a command to its end; fails the test with its output when it fails. */
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+	const result = spawnSync(command, args, {
+		cwd,
+		env: { ...process.env, ...env },
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024
+	});
+	if (result.status !== 0) {
+		throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+	return result.stdout;
+}
+
+/** Starts a long-running process and resolves with the first match of `ready` in its output. */
+function startUntil(
+	command: string,
+	args: string[],
+	options: { cwd: string; env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs: number }
+): Promise<{ child: ChildProcess; match: RegExpExecArray; output: () => string }> {
+	const child = spawn(command, args, {
+		cwd: options.cwd,
+		env: { ...process.env, ...options.env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	children.push(child);
+	let output = '';
+	return new Promise((resolvePromise, reject) => {
+		const timer = setTimeout(
+			() => reject(new Error(`${command} ${args.join(' ')} not ready:\n${output}`)),
+			options.timeoutMs
+		);
+		const onData = (chunk: Buffer) => {
+			output += chunk.toString();
+			const match = options.ready.exec(output);
+			if (match) {
+				clearTimeout(timer);
+				resolvePromise({ child, match, output: () => output });
+			}
+		};
+		child.stdout.on('data', onData);
+		child.stderr.on('data', onData);
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`${command} exited with ${code}:\n${output}`));
+		});
+	});
+}
+
+function stop(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((done) => {
+		child.removeAllListeners('exit');
+		child.on('exit', () => done());
+		child.kill('SIGTERM');
+	});
+}
+
+const gatewayReady = /API URL: (http:\/\/127\.0\.0\.1:\d+)[\s\S]*anon key: (\S+)[\s\S]*Ready\./;
+
+/** The clone's own local database (`db:start`) on a data folder inside the temporary folder. */
+function startDatabase(port: number) {
+	return startUntil(
+		process.execPath,
+		['supabase-local/cli.ts', 'start', '--port', String(port), '--data-dir', join(outside, 'db')],
+		{ cwd: clone, ready: gatewayReady, timeoutMs: 240_000 }
+	);
+}
+
+let database: ChildProcess;
+let gatewayPort = 0;
+let app = '';
+let serverOutput: () => string = () => '';
+
+beforeAll(async () => {
+	run('git', ['clone', '--quiet', root, clone], work);
+	// The dependencies are the ones installed here: the clone links to them instead of
+	// downloading the same packages again.
+	symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
+	mkdirSync(elsewhere);
+
+	const db = await startDatabase(0);
+	database = db.child;
+	expect(db.output()).toMatch(/New database: migrations applied, loading the seed/);
+	const [, apiUrl = '', anonKey = ''] = db.match;
+	gatewayPort = Number(new URL(apiUrl).port);
+
+	// NABIJ_SKIP_INSTALL: the linked node_modules must not be reinstalled from the clone.
+	run('npm', ['run', 'build'], clone, { NABIJ_SKIP_INSTALL: '1' });
+
+	const server = await startUntil(process.execPath, [join(clone, 'build/index.js')], {
+		cwd: elsewhere,
+		env: {
+			PUBLIC_SUPABASE_URL: apiUrl,
+			PUBLIC_SUPABASE_ANON_KEY: anonKey,
+			HOST: '127.0.0.1',
+			PORT: '0',
+			LOG_LEVEL: 'info'
+		},
+		ready: /Listening on (http:\/\/127\.0\.0\.1:\d+)/,
+		timeoutMs: 60_000
+	});
+	app = server.match[1] ?? '';
+	serverOutput = server.output;
+}, 600_000);
+
+afterAll(async () => {
+	for (const child of children) await stop(child);
+	rmSync(work, { recursive: true, force: true });
+	rmSync(outside, { recursive: true, force: true });
+});
+
+describe('a clone of the repository, alone in its folder', () => {
+	it('has nothing beside it and carries its own data', () => {
+		expect(readdirSync(work)).toEqual(['repo']);
+		expect(existsSync(join(clone, 'data/brussels/rues_osm_index.csv'))).toBe(true);
+		expect(existsSync(join(work, 'shared'))).toBe(false);
+	});
+
+	it('is left clean by the build: everything generated is ignored', () => {
+		expect(run('git', ['status', '--porcelain'], clone)).toBe('');
+	});
+
+	it('suggests streets from the built server started in another folder', async () => {
+		const response = await fetch(`${app}/fr/find/places?q=chaussee%20de%20wavre&locale=fr`);
+		expect(response.status).toBe(200);
+		const { suggestions } = (await response.json()) as {
+			suggestions: { kind: string; label: string; secondary: string }[];
+		};
+		expect(suggestions.filter((s) => s.kind === 'street').map((s) => s.secondary)).toContain(
+			'Ixelles'
+		);
+		expect(suggestions[0]?.label).toBe('Chaussée de Wavre');
+	});
+
+	it('renders a finder page with results from the seeded database', async () => {
+		const response = await fetch(`${app}/fr/find?near=4.3725%2C50.8275&radius=2000`);
+		expect(response.status).toBe(200);
+		const html = await response.text();
+		const total = Number(/trouvés\s*:\s*(\d+)/.exec(html)?.[1] ?? 0);
+		expect(total).toBeGreaterThan(0);
+		expect(html.match(/data-testid="result"/g)?.length).toBe(Math.min(total, 50));
+	});
+
+	it('logs each request as JSON without its query string or the visitor', async () => {
+		await fetch(`${app}/fr/find/places?q=rue%20de%20la%20loi&locale=fr`, {
+			headers: { 'x-forwarded-for': '203.0.113.9', 'x-request-id': 'trace-0123456789' }
+		});
+		const lines = serverOutput()
+			.split('\n')
+			.filter((line) => line.startsWith('{'))
+			.map((line) => JSON.parse(line) as Record<string, unknown>);
+		const line = lines.find((l) => l.req === 'trace-0123456789');
+		expect(line).toMatchObject({ method: 'GET', route: '/find/places', status: 200 });
+		expect(typeof line?.ms).toBe('number');
+		const text = lines.map((l) => JSON.stringify(l)).join('\n');
+		expect(text).not.toMatch(/loi|wavre|near=|203\.0\.113\.9|\?/i);
+	});
+
+	it('answers /healthz with 200 while the database is up, 503 while it is down', async () => {
+		const version = run('git', ['rev-parse', '--short', 'HEAD'], clone).trim();
+		const up = await fetch(`${app}/healthz`);
+		expect(up.status).toBe(200);
+		expect(up.headers.get('cache-control')).toBe('no-store');
+		expect(await up.json()).toEqual({
+			status: 'ok',
+			database: 'ok',
+			version: expect.stringMatching(new RegExp(`\\+${version}$`)) as unknown
+		});
+
+		await stop(database);
+		const down = await fetch(`${app}/healthz`);
+		expect(down.status).toBe(503);
+		expect(await down.json()).toMatchObject({ status: 'unavailable', database: 'unreachable' });
+
+		// Back on the same port and data: healthy again, and the seed is not loaded twice.
+		const again = await startDatabase(gatewayPort);
+		database = again.child;
+		expect(again.output()).not.toMatch(/loading the seed/);
+		expect((await fetch(`${app}/healthz`)).status).toBe(200);
+	});
+});
