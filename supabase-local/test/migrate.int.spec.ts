@@ -12,7 +12,7 @@ describe('migrate', () => {
 		try {
 			const first = await migrate(executor, { migrationsDir: FIXTURE_MIGRATIONS });
 			expect(first.bootstrap[0]).toBe('00_roles.sql');
-			expect(first.migrations).toEqual(['20240101000000', '20240102000000']);
+			expect(first.migrations).toEqual(['20240101000000', '20240102000000', '20240103000000']);
 			const history = await executor.admin(
 				async (q) =>
 					(
@@ -23,7 +23,8 @@ describe('migrate', () => {
 			);
 			expect(history).toEqual([
 				{ version: '20240101000000', name: 'library', n: expect.any(Number) },
-				{ version: '20240102000000', name: 'views', n: 1 }
+				{ version: '20240102000000', name: 'views', n: 1 },
+				{ version: '20240103000000', name: 'relationships', n: expect.any(Number) }
 			]);
 			const again = await migrate(executor, { migrationsDir: FIXTURE_MIGRATIONS });
 			expect(again).toEqual({ bootstrap: [], migrations: [] });
