@@ -4,16 +4,19 @@
 // PUBLIC_SUPABASE_ANON_KEY, NABIJ_JOBS_TOKEN, NABIJ_LINK_SECRET and ORIGIN (the app's public
 // address, for links); uses only the anon key.
 import { createClient } from '@supabase/supabase-js';
+import { checkServerSettings } from '../src/lib/server/config.ts';
 import { getMailer } from '../src/lib/server/mail/index.ts';
 import { livenessSettings, runLivenessJob } from '../src/lib/server/mail/liveness-job.ts';
 
+// The same start-up check as the server's: one line per missing or wrong variable.
+const problems = checkServerSettings(process.env);
 const url = process.env.PUBLIC_SUPABASE_URL;
 const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY;
-const origin = process.env.ORIGIN ?? 'http://127.0.0.1:5173';
-if (!url || !anonKey) {
-	console.error('jobs:liveness needs PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY');
+if (problems.length || !url || !anonKey) {
+	console.error(`jobs:liveness cannot start (see .env.example):\n${problems.join('\n')}`);
 	process.exit(2);
 }
+const origin = process.env.ORIGIN ?? 'http://127.0.0.1:5173';
 
 const supabase = createClient(url, anonKey, {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }

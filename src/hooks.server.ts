@@ -8,6 +8,7 @@ import { assertServerSettings } from '#lib/server/config.ts';
 import { log, requestId } from '#lib/server/log.ts';
 import { securityHeaders } from '#lib/server/security-headers.ts';
 import { createRequestClient, getValidatedUser } from '#lib/server/supabase.ts';
+import { geocoder } from './routes/find/places/geocoder.server.ts';
 
 // Every setting is checked when the server starts, so a misconfigured deployment stops at once
 // with one line per missing or wrong variable. The build's analysis runs without them.
@@ -20,6 +21,8 @@ export const init: ServerInit = () => {
 		throw error;
 	}
 	log.info({ event: 'start' }, 'server settings checked');
+	// The street index is built now rather than on the first visitor's keystroke.
+	geocoder().catch((error: unknown) => log.error({ err: error }, 'street index not loaded'));
 };
 
 // One log line per request: id, method, route id (the route's pattern, never the address with
