@@ -10,6 +10,7 @@ import { createPostgresExecutor } from './executors/postgres.ts';
 import { JwtError, verifyJwt, type JwtClaims } from './jwt.ts';
 import { LOCAL_JWT_SECRET, localKeys } from './keys.ts';
 import { migrate } from './migrate.ts';
+import { loadMailTemplates, type MailTemplates } from './mail-templates.ts';
 import { ApiError } from './rest/errors.ts';
 import { createRestHandler, errorResponse } from './rest/handler.ts';
 import { loadSchemaCache, type SchemaCache } from './rest/schema.ts';
@@ -38,6 +39,11 @@ export type GatewayOptions = {
 	 * supabase/config.toml when present, else Supabase's default of 1000; null for no cap.
 	 */
 	maxRows?: number | null;
+	/**
+	 * The supabase/config.toml whose [auth.email.template.*] sections (subjects and HTML files)
+	 * the auth mails use; default the repository's; null for the built-in English mails.
+	 */
+	emailTemplates?: string | null;
 };
 
 export type Gateway = {
@@ -50,6 +56,9 @@ export type Gateway = {
 	reloadSchema(): Promise<void>;
 	stop(): Promise<void>;
 };
+
+/** The repository's Supabase settings, read for [api] max_rows and the e-mail templates. */
+const DEFAULT_CONFIG_PATH = resolve(import.meta.dirname, '../../supabase/config.toml');
 
 /** The default PGlite data directory: `.local/db` in the repository. */
 export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../.local/db');
@@ -190,6 +199,7 @@ type AuthModule = {
 		jwtSecret: string;
 		siteUrl: string;
 		autoConfirm: boolean;
+		mailTemplates: MailTemplates;
 	}): Handler;
 };
 
@@ -232,12 +242,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
 async function serve(executor: Executor, options: GatewayOptions): Promise<Gateway> {
 	const jwtSecret = LOCAL_JWT_SECRET;
 	const { anonKey, serviceRoleKey } = localKeys(jwtSecret);
+	// Templates compile before anything is served: a broken one stops the start with its line.
+	const templatesConfig =
+		options.emailTemplates === undefined ? DEFAULT_CONFIG_PATH : options.emailTemplates;
+	const mailTemplates = templatesConfig === null ? {} : loadMailTemplates(templatesConfig);
 	// Loading the auth module overlaps with migrations: both are on the start-up path.
 	const authLoading = loadAuthHandler({
 		executor,
 		jwtSecret,
 		siteUrl: options.siteUrl ?? 'http://localhost:5173',
-		autoConfirm: options.autoConfirm ?? true
+		autoConfirm: options.autoConfirm ?? true,
+		mailTemplates
 	});
 	authLoading.catch(() => undefined);
 	if (options.migrate ?? true) await migrate(executor, { migrationsDir: options.migrationsDir });
@@ -373,9 +388,7 @@ function withoutBearer(headers: Headers): Headers {
 }
 
 /** `[api] max_rows` from supabase/config.toml, else Supabase's default (1000). */
-export function configuredMaxRows(
-	configPath = resolve(import.meta.dirname, '../../supabase/config.toml')
-): number {
+export function configuredMaxRows(configPath = DEFAULT_CONFIG_PATH): number {
 	if (!existsSync(configPath)) return 1000;
 	const text = readFileSync(configPath, 'utf8');
 	const api = /^\[api\][^[]*/m.exec(text)?.[0] ?? '';

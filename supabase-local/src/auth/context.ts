@@ -11,6 +11,7 @@ import {
 	validationFailed,
 	weakPassword
 } from './errors.ts';
+import type { MailTemplates } from '../mail-templates.ts';
 import { CommittedAuthError, type TokenSettings } from './sessions.ts';
 import { isValidPkceLength, parseCodeChallengeMethod, type CodeChallengeMethod } from './tokens.ts';
 import { findUserById, type UserRow } from './users.ts';
@@ -39,9 +40,13 @@ export type AuthDeps = {
 	 * needs the code or link mailed to the current address as well as the one to the new address.
 	 */
 	secureEmailChange?: boolean;
+	/** E-mail templates from supabase/config.toml (see ../mail-templates.ts); none: built-in mails. */
+	mailTemplates?: MailTemplates;
 };
 
-export type Settings = Required<Omit<AuthDeps, 'executor' | 'jwtSecret' | 'siteUrl'>> & {
+export type Settings = Required<
+	Omit<AuthDeps, 'executor' | 'jwtSecret' | 'siteUrl' | 'mailTemplates'>
+> & {
 	siteUrl: string;
 };
 
