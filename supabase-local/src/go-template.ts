@@ -396,7 +396,7 @@ function scan(state: HtmlState, text: string): { state: HtmlState; out: string }
 				else if (st.url === 'none' && !/\s/.test(c)) st.url = 'pre';
 				break;
 		}
-		if (st.s !== 'comment') out += c;
+		out += c;
 		i += 1;
 	}
 	return { state: st, out };
