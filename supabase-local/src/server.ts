@@ -10,6 +10,7 @@ import { createPostgresExecutor } from './executors/postgres.ts';
 import { JwtError, verifyJwt, type JwtClaims } from './jwt.ts';
 import { LOCAL_JWT_SECRET, localKeys } from './keys.ts';
 import { migrate } from './migrate.ts';
+import { loadMailTemplates, type MailTemplates } from './mail-templates.ts';
 import { ApiError } from './rest/errors.ts';
 import { createRestHandler, errorResponse } from './rest/handler.ts';
 import { loadSchemaCache, type SchemaCache } from './rest/schema.ts';
@@ -55,6 +56,11 @@ export type GatewayOptions = {
 	 * Supabase's default for signed-in requests. 0 turns the bound off.
 	 */
 	statementTimeoutMs?: number;
+	/**
+	 * The supabase/config.toml whose [auth.email.template.*] sections (subjects and HTML files)
+	 * the auth mails use; default the repository's; null for the built-in English mails.
+	 */
+	emailTemplates?: string | null;
 };
 
 export type Gateway = {
@@ -67,6 +73,9 @@ export type Gateway = {
 	reloadSchema(): Promise<void>;
 	stop(): Promise<void>;
 };
+
+/** The repository's Supabase settings, read for [api] max_rows and the e-mail templates. */
+const DEFAULT_CONFIG_PATH = resolve(import.meta.dirname, '../../supabase/config.toml');
 
 /** The default PGlite data directory: `.local/db` in the repository. */
 export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../.local/db');
@@ -211,6 +220,7 @@ type AuthModule = {
 		siteUrl: string;
 		autoConfirm: boolean;
 		attemptLimit?: { limit: number; windowSeconds: number };
+		mailTemplates: MailTemplates;
 	}): Handler;
 };
 
@@ -254,13 +264,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
 async function serve(executor: Executor, options: GatewayOptions): Promise<Gateway> {
 	const jwtSecret = LOCAL_JWT_SECRET;
 	const { anonKey, serviceRoleKey } = localKeys(jwtSecret);
+	// Templates compile before anything is served: a broken one stops the start with its line.
+	const templatesConfig =
+		options.emailTemplates === undefined ? DEFAULT_CONFIG_PATH : options.emailTemplates;
+	const mailTemplates = templatesConfig === null ? {} : loadMailTemplates(templatesConfig);
 	// Loading the auth module overlaps with migrations: both are on the start-up path.
 	const authLoading = loadAuthHandler({
 		executor,
 		jwtSecret,
 		siteUrl: options.siteUrl ?? 'http://localhost:5173',
 		autoConfirm: options.autoConfirm ?? configuredAutoConfirm(),
-		...(options.authAttemptLimit ? { attemptLimit: options.authAttemptLimit } : {})
+		...(options.authAttemptLimit ? { attemptLimit: options.authAttemptLimit } : {}),
+		mailTemplates
 	});
 	authLoading.catch(() => undefined);
 	if (options.migrate ?? true) await migrate(executor, { migrationsDir: options.migrationsDir });
@@ -437,9 +452,7 @@ function withoutBearer(headers: Headers): Headers {
 }
 
 /** `[api] max_rows` from supabase/config.toml, else Supabase's default (1000). */
-export function configuredMaxRows(
-	configPath = resolve(import.meta.dirname, '../../supabase/config.toml')
-): number {
+export function configuredMaxRows(configPath = DEFAULT_CONFIG_PATH): number {
 	if (!existsSync(configPath)) return 1000;
 	const text = readFileSync(configPath, 'utf8');
 	const api = /^\[api\][^[]*/m.exec(text)?.[0] ?? '';

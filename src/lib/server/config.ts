@@ -5,6 +5,7 @@
 // variables; the command-line job (scripts/jobs-liveness.ts) shares it, so they are not declared
 // in src/env.ts, which only the app can read.
 import { z } from 'zod';
+import { parseSmtpUrl } from './mail/smtp-url.ts';
 
 /** True when PUBLIC_SUPABASE_URL is the local gateway (a loopback address). */
 export function usesLocalGateway(supabaseUrl: string | undefined): boolean {
@@ -23,7 +24,13 @@ const schema = z.object({
 	NABIJ_JOBS_TOKEN: z.string().min(16, 'NABIJ_JOBS_TOKEN must be at least 16 characters'),
 	SMTP_URL: z
 		.string()
-		.regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp(s)://user:password@host:port')
+		.superRefine((value, ctx) => {
+			try {
+				parseSmtpUrl(value);
+			} catch (error) {
+				ctx.addIssue({ code: 'custom', message: (error as Error).message });
+			}
+		})
 		.optional(),
 	NABIJ_MAIL_FROM: z.string().min(3).default('Nabij <no-reply@nabij.invalid>'),
 	NABIJ_MAILBOX_URL: z.url().optional(),

@@ -287,7 +287,10 @@ export async function invite(ctx: Ctx): Promise<Response> {
 			kind: 'invite',
 			issued,
 			apiBase: ctx.apiBase,
-			redirectTo: target
+			redirectTo: target,
+			user,
+			siteUrl: ctx.settings.siteUrl,
+			templates: ctx.deps.mailTemplates ?? {}
 		});
 		return requireUserById(q, user.id);
 	});

@@ -11,6 +11,7 @@ import {
 	validationFailed,
 	weakPassword
 } from './errors.ts';
+import type { MailTemplates } from '../mail-templates.ts';
 import type { AttemptLimit, FailedAttempts } from './rate-limit.ts';
 import { CommittedAuthError, type TokenSettings } from './sessions.ts';
 import { isValidPkceLength, parseCodeChallengeMethod, type CodeChallengeMethod } from './tokens.ts';
@@ -45,10 +46,12 @@ export type AuthDeps = {
 	 * (GoTrue's sign_in_sign_ups and token_verifications limits); default 30 per 5 minutes.
 	 */
 	attemptLimit?: AttemptLimit;
+	/** E-mail templates from supabase/config.toml (see ../mail-templates.ts); none: built-in mails. */
+	mailTemplates?: MailTemplates;
 };
 
 export type Settings = Required<
-	Omit<AuthDeps, 'executor' | 'jwtSecret' | 'siteUrl' | 'attemptLimit'>
+	Omit<AuthDeps, 'executor' | 'jwtSecret' | 'siteUrl' | 'attemptLimit' | 'mailTemplates'>
 > & {
 	siteUrl: string;
 };

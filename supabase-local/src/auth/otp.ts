@@ -4,6 +4,7 @@
 import type { Query } from '../types.ts';
 import { insertMail, escapeHtml } from '../mailbox.ts';
 import { AuthHttpError, otpExpired } from './errors.ts';
+import { renderMail, type MailTemplateName, type MailTemplates } from '../mail-templates.ts';
 import { generateOtp, hashOtp, safeEqual } from './tokens.ts';
 import { confirmEmail, findUserByEmail, findUserById, iso, type UserRow } from './users.ts';
 
@@ -281,9 +282,20 @@ const INTROS: Record<EmailOtpKind, string> = {
 	email_change: 'Follow this link to confirm the update of your email address:'
 };
 
+/** The config.toml template section of each kind of mail. */
+const TEMPLATE_OF: Record<EmailOtpKind, MailTemplateName> = {
+	signup: 'confirmation',
+	invite: 'invite',
+	magiclink: 'magic_link',
+	recovery: 'recovery',
+	email_change: 'email_change'
+};
+
 /**
  * Mails a one-time token: the /verify link (`<apiBase>/verify?token=…&type=…&redirect_to=…`)
- * and the 6-digit code, in plain text and HTML, into the local mailbox within `q`'s transaction.
+ * and the 6-digit code, into the local mailbox within `q`'s transaction. With a template
+ * configured for the kind (supabase/config.toml), the mail is that template rendered with the
+ * variables Supabase Auth gives it; otherwise it is the built-in English mail.
  */
 export async function mailOtp(
 	q: Query,
@@ -293,11 +305,32 @@ export async function mailOtp(
 		issued: IssuedOtp;
 		apiBase: string;
 		redirectTo: string;
+		user: UserRow;
+		siteUrl: string;
+		templates: MailTemplates;
+		/** For an email change: the address being moved to. */
+		newEmail?: string;
 	}
 ): Promise<void> {
 	const link =
 		`${input.apiBase}/verify?token=${encodeURIComponent(input.issued.linkToken)}` +
 		`&type=${input.kind}&redirect_to=${encodeURIComponent(input.redirectTo)}`;
+	const rendered = renderMail(input.templates, TEMPLATE_OF[input.kind], {
+		ConfirmationURL: link,
+		Data: input.user.raw_user_meta_data ?? {},
+		Email: input.user.email ?? input.to,
+		NewEmail: input.newEmail ?? '',
+		RedirectTo: input.redirectTo,
+		SendingTo: input.to,
+		SiteURL: input.siteUrl,
+		Token: input.issued.otp,
+		TokenHash: input.issued.linkToken
+	});
+	const subject = rendered?.subject ?? SUBJECTS[input.kind];
+	if (rendered?.html != null && rendered.text != null) {
+		await insertMail(q, { to: input.to, subject, text: rendered.text, html: rendered.html });
+		return;
+	}
 	const intro = INTROS[input.kind];
 	// The token hash is what Supabase templates expose as {{ .TokenHash }}, for apps whose
 	// confirm route calls verifyOtp({ token_hash, type }) instead of following the link.
@@ -305,8 +338,8 @@ export async function mailOtp(
 		`${intro}\n\n${link}\n\nOr enter this code: ${input.issued.otp}\n\n` +
 		`Token hash: ${input.issued.linkToken}\n`;
 	const html =
-		`<h2>${escapeHtml(SUBJECTS[input.kind])}</h2>\n<p>${escapeHtml(intro)}</p>\n` +
+		`<h2>${escapeHtml(subject)}</h2>\n<p>${escapeHtml(intro)}</p>\n` +
 		`<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>\n` +
 		`<p>Or enter this code: <strong>${input.issued.otp}</strong></p>\n`;
-	await insertMail(q, { to: input.to, subject: SUBJECTS[input.kind], text, html });
+	await insertMail(q, { to: input.to, subject, text, html });
 }

@@ -65,7 +65,11 @@ async function sendOtpMail(
 		kind: input.kind,
 		issued,
 		apiBase: ctx.apiBase,
-		redirectTo: input.redirectTo
+		redirectTo: input.redirectTo,
+		user: input.user,
+		siteUrl: ctx.settings.siteUrl,
+		templates: ctx.deps.mailTemplates ?? {},
+		newEmail: input.kind === 'email_change' ? input.email : undefined
 	});
 }
 
@@ -93,7 +97,11 @@ async function sendEmailChangeMails(
 		kind: 'email_change',
 		issued,
 		apiBase: ctx.apiBase,
-		redirectTo
+		redirectTo,
+		user,
+		siteUrl: ctx.settings.siteUrl,
+		templates: ctx.deps.mailTemplates ?? {},
+		newEmail
 	});
 }
 

@@ -8,11 +8,23 @@ import { SmtpMailer } from './smtp.ts';
 export type { Mail, Mailer } from './mailer.ts';
 export { composeMail, escapeHtml } from './mailer.ts';
 
+// One SMTP transport per process: nodemailer keeps no connection open between mails without
+// pooling, so sharing it only saves re-reading the settings.
+let smtp: { url: string; from: string; mailer: SmtpMailer } | undefined;
+
 /**
  * The mailer to use: SMTP in production, the local mailbox (through `supabase`, the caller's
  * client) in development and tests.
  */
 export function getMailer(supabase: SupabaseClient): Mailer {
 	const { SMTP_URL, NABIJ_MAIL_FROM } = config();
-	return SMTP_URL ? new SmtpMailer(SMTP_URL, NABIJ_MAIL_FROM) : new LocalMailboxMailer(supabase);
+	if (!SMTP_URL) return new LocalMailboxMailer(supabase);
+	if (smtp?.url !== SMTP_URL || smtp.from !== NABIJ_MAIL_FROM) {
+		smtp = {
+			url: SMTP_URL,
+			from: NABIJ_MAIL_FROM,
+			mailer: new SmtpMailer(SMTP_URL, NABIJ_MAIL_FROM)
+		};
+	}
+	return smtp.mailer;
 }

@@ -1,181 +1,71 @@
-// A minimal SMTP client for production mail (RFC 5321): EHLO, STARTTLS when offered on smtp://,
-// implicit TLS on smtps://, AUTH PLAIN when the URL carries credentials, one message per
-// connection, UTF-8 subject and base64 MIME bodies (multipart/alternative text + HTML).
-import { connect as connectTcp, type Socket } from 'node:net';
-import { connect as connectTls, type TLSSocket } from 'node:tls';
+// Production mail through an SMTP relay, with nodemailer. SMTP_URL (see smtp-url.ts) chooses
+// implicit TLS, required STARTTLS (the default for smtp://), opportunistic STARTTLS or none.
+// nodemailer writes the MIME message: RFC 2047 encoded words for non-ASCII display names and
+// subjects, folded header lines, quoted-printable or base64 bodies, multipart text + HTML.
+import { createTransport, type Transporter } from 'nodemailer';
+import type { ConnectionOptions } from 'node:tls';
 import type { Mail, Mailer } from './mailer.ts';
+import { parseSmtpUrl, type SmtpSettings } from './smtp-url.ts';
 
-type Reply = { code: number; lines: string[] };
+/** How long to wait for the TCP (and TLS) connection, for the 220 greeting, and on a silent socket. */
+export const SMTP_TIMEOUTS = {
+	connectionTimeout: 10_000,
+	greetingTimeout: 10_000,
+	socketTimeout: 30_000
+} as const;
 
-class Conversation {
-	#socket: Socket | TLSSocket;
-	#buffer = '';
-	#waiting: ((reply: Reply) => void) | null = null;
-	#failed: ((error: Error) => void) | null = null;
+/** What tests may change: trust their own certificate authority, shorten the timeouts. */
+export type SmtpOverrides = {
+	tls?: ConnectionOptions;
+	timeouts?: Partial<Record<keyof typeof SMTP_TIMEOUTS, number>>;
+};
 
-	constructor(socket: Socket | TLSSocket) {
-		this.#socket = socket;
-		this.#listen();
-	}
-
-	#listen(): void {
-		this.#socket.setEncoding('utf8');
-		this.#socket.on('data', (chunk: string) => {
-			this.#buffer += chunk;
-			this.#drain();
-		});
-		this.#socket.on('error', (error) => this.#failed?.(error));
-		this.#socket.on('close', () => this.#failed?.(new Error('SMTP connection closed')));
-	}
-
-	#drain(): void {
-		// A reply ends with a line "NNN text" (space after the code); "NNN-text" lines continue.
-		const lines = this.#buffer.split('\r\n');
-		const last = lines.findIndex((line) => /^\d{3} /.test(line) || /^\d{3}$/.test(line));
-		if (last === -1 || !this.#waiting) return;
-		const replyLines = lines.slice(0, last + 1);
-		this.#buffer = lines.slice(last + 1).join('\r\n');
-		const resolve = this.#waiting;
-		this.#waiting = null;
-		resolve({ code: Number(replyLines[last]?.slice(0, 3)), lines: replyLines });
-	}
-
-	read(): Promise<Reply> {
-		return new Promise((resolve, reject) => {
-			this.#waiting = resolve;
-			this.#failed = reject;
-			this.#drain();
-		});
-	}
-
-	async command(line: string, expect: number[]): Promise<Reply> {
-		this.#socket.write(`${line}\r\n`);
-		const reply = await this.read();
-		if (!expect.includes(reply.code)) {
-			throw new Error(`SMTP ${line.split(' ')[0]} answered ${reply.lines.join(' | ')}`);
-		}
-		return reply;
-	}
-
-	upgrade(host: string): Promise<void> {
-		return new Promise((resolve, reject) => {
-			this.#socket.removeAllListeners('data');
-			this.#socket.removeAllListeners('error');
-			this.#socket.removeAllListeners('close');
-			const secure = connectTls({ socket: this.#socket, servername: host }, () => resolve());
-			secure.once('error', reject);
-			this.#socket = secure;
-			this.#buffer = '';
-			this.#listen();
-		});
-	}
-
-	end(): void {
-		this.#socket.end();
-	}
-}
-
-function encodeHeader(value: string): string {
-	const clean = value.replace(/[\r\n]+/g, ' ');
-	return /^[\x20-\x7e]*$/.test(clean)
-		? clean
-		: `=?UTF-8?B?${Buffer.from(clean).toString('base64')}?=`;
-}
-
-function base64Lines(text: string): string {
-	return (
-		Buffer.from(text)
-			.toString('base64')
-			.match(/.{1,76}/g) ?? []
-	).join('\r\n');
-}
-
-/** The RFC 5322 message for `mail`, with CRLF line ends. */
-export function formatMessage(from: string, mail: Mail, date = new Date()): string {
-	const boundary = `nabij-${crypto.randomUUID()}`;
-	return [
-		`From: ${encodeHeader(from)}`,
-		`To: ${encodeHeader(mail.to)}`,
-		`Subject: ${encodeHeader(mail.subject)}`,
-		`Date: ${date.toUTCString()}`,
-		`Message-ID: <${crypto.randomUUID()}@nabij>`,
-		'MIME-Version: 1.0',
-		`Content-Type: multipart/alternative; boundary="${boundary}"`,
-		'',
-		`--${boundary}`,
-		'Content-Type: text/plain; charset=utf-8',
-		'Content-Transfer-Encoding: base64',
-		'',
-		base64Lines(mail.text),
-		`--${boundary}`,
-		'Content-Type: text/html; charset=utf-8',
-		'Content-Transfer-Encoding: base64',
-		'',
-		base64Lines(mail.html),
-		`--${boundary}--`,
-		''
-	].join('\r\n');
-}
-
-function address(value: string): string {
-	const match = /<([^<>\s]+)>\s*$/.exec(value);
-	return match?.[1] ?? value.trim();
+/** The nodemailer transport options for `settings`. */
+export function transportOptions(settings: SmtpSettings, overrides: SmtpOverrides = {}) {
+	return {
+		host: settings.host,
+		port: settings.port,
+		secure: settings.tls === 'implicit',
+		requireTLS: settings.tls === 'required',
+		ignoreTLS: settings.tls === 'off',
+		...(settings.auth ? { auth: settings.auth } : {}),
+		...SMTP_TIMEOUTS,
+		...overrides.timeouts,
+		// Certificates are always checked; TLS below 1.2 is refused.
+		tls: { servername: settings.host, minVersion: 'TLSv1.2' as const, ...overrides.tls },
+		name: 'nabij'
+	};
 }
 
 export class SmtpMailer implements Mailer {
-	readonly #url: URL;
+	readonly #transport: Transporter;
 	readonly #from: string;
 
-	/** `smtpUrl` like `smtps://user:password@host:465` or `smtp://host:25`. */
-	constructor(smtpUrl: string, from: string) {
-		this.#url = new URL(smtpUrl);
+	/**
+	 * `smtpUrl` as in smtp-url.ts; `from` like `Nabij <no-reply@nabij.example>` (a non-ASCII name
+	 * is encoded). `overrides` are for tests.
+	 */
+	constructor(smtpUrl: string, from: string, overrides: SmtpOverrides = {}) {
+		this.#transport = createTransport(transportOptions(parseSmtpUrl(smtpUrl), overrides));
 		this.#from = from;
 	}
 
 	async send(mail: Mail): Promise<boolean> {
 		try {
-			await this.#deliver(mail);
+			await this.#transport.sendMail({
+				from: this.#from,
+				to: mail.to,
+				subject: mail.subject,
+				text: mail.text,
+				html: mail.html
+			});
 			return true;
 		} catch (error) {
-			console.error(`[mail] SMTP delivery to ${mail.to} failed:`, error);
+			// The relay's answer says why (refused recipient, bad credentials, no STARTTLS…);
+			// the address stays out of the log.
+			const reason = error instanceof Error ? error.message : String(error);
+			console.error(`[mail] SMTP delivery failed: ${reason}`);
 			return false;
-		}
-	}
-
-	async #deliver(mail: Mail): Promise<void> {
-		const host = this.#url.hostname;
-		const implicitTls = this.#url.protocol === 'smtps:';
-		const port = Number(this.#url.port) || (implicitTls ? 465 : 587);
-		const socket = await new Promise<Socket | TLSSocket>((resolve, reject) => {
-			const s = implicitTls
-				? connectTls({ host, port, servername: host }, () => resolve(s))
-				: connectTcp({ host, port }, () => resolve(s));
-			s.once('error', reject);
-			s.setTimeout(30_000, () => s.destroy(new Error('SMTP timeout')));
-		});
-		const smtp = new Conversation(socket);
-		try {
-			const greeting = await smtp.read();
-			if (greeting.code !== 220) throw new Error(`SMTP greeting ${greeting.lines.join(' ')}`);
-			let ehlo = await smtp.command('EHLO nabij', [250]);
-			if (!implicitTls && ehlo.lines.some((l) => /^250[- ]STARTTLS/i.test(l))) {
-				await smtp.command('STARTTLS', [220]);
-				await smtp.upgrade(host);
-				ehlo = await smtp.command('EHLO nabij', [250]);
-			}
-			if (this.#url.username) {
-				const user = decodeURIComponent(this.#url.username);
-				const password = decodeURIComponent(this.#url.password);
-				const plain = Buffer.from(`\0${user}\0${password}`).toString('base64');
-				await smtp.command(`AUTH PLAIN ${plain}`, [235]);
-			}
-			await smtp.command(`MAIL FROM:<${address(this.#from)}>`, [250]);
-			await smtp.command(`RCPT TO:<${address(mail.to)}>`, [250, 251]);
-			await smtp.command('DATA', [354]);
-			await smtp.command(`${formatMessage(this.#from, mail)}\r\n.`, [250]);
-			await smtp.command('QUIT', [221]).catch(() => undefined);
-		} finally {
-			smtp.end();
 		}
 	}
 }

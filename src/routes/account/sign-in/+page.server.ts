@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { newUserMetadata, rememberAuthMailLocale } from '#lib/server/mail/auth-locale.ts';
 import { allowAttempt, isBlocked, recordFailure } from '#lib/server/rate-limit.ts';
 import { safeNext } from '../next.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,7 +35,7 @@ export const actions: Actions = {
 		callback.searchParams.set('next', next);
 		const { error } = await locals.supabase.auth.signInWithOtp({
 			email,
-			options: { emailRedirectTo: callback.href }
+			options: { emailRedirectTo: callback.href, data: newUserMetadata(getLocale()) }
 		});
 		if (error) return fail(400, { values, errors: { form: m.account_sign_in_link_failed() } });
 		return { sent: true, values };
@@ -54,10 +55,11 @@ export const actions: Actions = {
 		if (password.length < 6 || password.length > 200) {
 			return fail(400, { values, errors: { password: m.account_sign_in_wrong_password() } });
 		}
-		const { error } = await locals.supabase.auth.signInWithPassword({ email, password });
+		const { data, error } = await locals.supabase.auth.signInWithPassword({ email, password });
 		if (error) recordFailure('sign_in', who);
 		if (error)
 			return fail(400, { values, errors: { password: m.account_sign_in_wrong_password() } });
+		await rememberAuthMailLocale(locals.supabase, data.user, getLocale());
 		redirect(303, next);
 	}
 };
