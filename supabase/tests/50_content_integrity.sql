@@ -19,7 +19,7 @@ update public.organizations set assured_date = date '2020-01-01' where id = 'b00
 insert into nabij_private.liveness_checks (organization_id, nonce_hash, expires_at) values
 	('b0000000-0000-4000-8000-00000000000a', nabij_private.hash_text('nonce-a'), now() + interval '1 day');
 
--- anon: 1 allowed, 6 denied ------------------------------------------------------------------
+-- anon (and the owner, for the stored answer): 2 allowed, 7 denied --------------------------
 set local role anon;
 set local "request.jwt.claims" to '{"role": "anon"}';
 
@@ -46,7 +46,7 @@ select throws_ok($$select public.register_organization('{"name": "SW group", "ca
 select throws_ok($$select public.decide_change_request('80000000-0000-4000-8000-000000000001', true)$$, '42501', null, 'social worker cannot decide on a change request');
 select throws_ok($$select public.withdraw_change_request('80000000-0000-4000-8000-000000000001')$$, '42501', null, 'social worker cannot withdraw a change request');
 
--- org editor A, member of Org A (published) and Org A pending: 14 allowed, 19 denied -----------
+-- org editor A, member of Org A (published) and Org A pending: 12 allowed, 23 denied -----------
 reset role;
 set local role authenticated;
 set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000002", "role": "authenticated"}';
