@@ -147,6 +147,26 @@ describe('self-registration', () => {
 		expect(history.map((h) => h.action)).toEqual(['trust_changed', 'status_changed', 'created']);
 	});
 
+	it('a registration the database refuses leaves nothing behind', async () => {
+		const editor = await user(['org_editor']);
+		const name = 'Half-written group';
+		await expect(
+			organizations.register(editor.supabase, {
+				registration: {
+					...registration,
+					who: { ...registration.who, name },
+					// Past the form's checks, the database still refuses it: the last step fails.
+					contact: { channels: [{ kind: 'email', value: 'not an address', public: true }] }
+				},
+				quartierPoint: { lon: 4.4, lat: 50.8 }
+			})
+		).rejects.toMatchObject({ kind: 'invalid' });
+		const { data } = await admin.from('organizations').select('id').eq('name', name);
+		expect(data).toEqual([]);
+		const { data: services } = await admin.from('services').select('id').eq('name', name);
+		expect(services).toEqual([]);
+	});
+
 	it("an editor cannot change another organization, and an editor cannot read editors' addresses", async () => {
 		const first = await user(['org_editor']);
 		const id = await organizations.register(first.supabase, {
