@@ -62,13 +62,13 @@ select is_empty($$select 1 from public.organization_history where organization_i
 select throws_ok($$insert into public.organization_history (organization_id, action, note) values ('b0000000-0000-4000-8000-00000000000a', 'note', 'x')$$, '42501', null, 'editor A cannot write organization history directly');
 select throws_ok($$update public.organization_history set note = 'rewritten'$$, '42501', null, 'editor A cannot rewrite organization history');
 select throws_ok($$delete from public.organization_history$$, '42501', null, 'editor A cannot delete organization history');
-select lives_ok($$insert into public.change_requests (id, organization_id, service_id, changes) values ('80000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000a', '{"schedules": "Mo-Fr 09:00-13:00"}')$$, 'editor A proposes a change to their published service');
+select lives_ok($$insert into public.change_requests (id, organization_id, service_id, changes) values ('80000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000a', '{"service": {"schedules": "Mo-Fr 09:00-13:00"}}')$$, 'editor A proposes a change to their published service');
 select lives_ok($$insert into public.change_requests (id, organization_id, note) values ('80000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-00000000000a', 'Second proposal.')$$, 'editor A proposes another change');
 select throws_ok($$insert into public.change_requests (organization_id, note) values ('b0000000-0000-4000-8000-00000000000c', 'x')$$, '42501', null, 'editor A cannot propose changes to editor B''s organization');
 select throws_ok($$insert into public.change_requests (organization_id, note, status) values ('b0000000-0000-4000-8000-00000000000a', 'x', 'applied')$$, '42501', null, 'editor A cannot file an already applied change');
 select throws_ok($$update public.change_requests set status = 'applied' where id = '80000000-0000-4000-8000-000000000001'$$, '42501', null, 'editor A cannot apply their own change request');
 select throws_ok($$update public.change_requests set organization_id = 'b0000000-0000-4000-8000-00000000000c' where id = '80000000-0000-4000-8000-000000000002'$$, '42501', null, 'editor A cannot move their change request to editor B''s organization');
-select results_eq($$update public.change_requests set status = 'withdrawn' where id = '80000000-0000-4000-8000-000000000002' returning status$$, $$values ('withdrawn')$$, 'editor A withdraws their own change request');
+select lives_ok($$select public.withdraw_change_request('80000000-0000-4000-8000-000000000002')$$, 'editor A withdraws their own change request');
 select throws_ok($$delete from public.change_requests$$, '42501', null, 'editor A cannot delete change requests');
 select results_eq($$select count(*)::int from public.error_reports where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values (2)$$, 'editor A reads the error reports on their organization');
 select results_eq($$update public.error_reports set status = 'resolved', resolved_at = now() where kind = 'wrong_schedule' returning status$$, $$values ('resolved')$$, 'editor A resolves an error report');
@@ -86,7 +86,7 @@ set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000003
 
 select is_empty($$select 1 from public.organization_history where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, 'editor B cannot read editor A''s organization history');
 select is_empty($$select 1 from public.change_requests where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, 'editor B cannot read editor A''s change requests');
-select is_empty($$update public.change_requests set note = 'x' where organization_id = 'b0000000-0000-4000-8000-00000000000a' returning 1$$, 'editor B cannot update editor A''s change requests');
+select throws_ok($$update public.change_requests set note = 'x' where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, '42501', null, 'editor B cannot update editor A''s change requests');
 select is_empty($$select 1 from public.error_reports$$, 'editor B cannot read error reports on editor A''s organization');
 select is_empty($$update public.error_reports set status = 'dismissed', resolved_at = now() returning 1$$, 'editor B cannot dismiss error reports on editor A''s organization');
 select is_empty($$select 1 from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000002'$$, 'editor B cannot read editor A''s pending organization''s survey');
@@ -110,7 +110,7 @@ select results_eq(
 	'publishing is logged with the moderator as actor and the status change as diff'
 );
 select results_eq($$select count(*)::int from public.change_requests where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values (2)$$, 'moderator reads every change request');
-select results_eq($$update public.change_requests set status = 'applied', decided_by = 'a0000000-0000-4000-8000-000000000004', decided_at = now() where id = '80000000-0000-4000-8000-000000000001' returning status$$, $$values ('applied')$$, 'moderator applies a change request');
+select lives_ok($$select public.decide_change_request('80000000-0000-4000-8000-000000000001', true)$$, 'moderator applies a change request');
 select lives_ok($$insert into public.change_requests (id, organization_id, note) values ('80000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-00000000000c', 'Please add the Dutch description.')$$, 'moderator asks Org B for a change');
 select results_eq($$update public.error_reports set status = 'dismissed', resolved_at = now() where kind = 'closed' returning status$$, $$values ('dismissed')$$, 'moderator dismisses an error report');
 select lives_ok($$insert into public.quartier_surveys (mdrc, organization_id, checked_on) values (1, 'b0000000-0000-4000-8000-00000000000c', current_date)$$, 'moderator records a survey for any organization');

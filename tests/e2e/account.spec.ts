@@ -1,9 +1,11 @@
 // Journeys: the freshness job e-mails a "still active?" link that confirms an entry without
 // signing in; expired and tampered links are refused with a clear message; the account page
 // keeps a display name and e-mail language.
+import { createClient } from '@supabase/supabase-js';
+import { localKeys } from '../../supabase-local/src/keys.ts';
 import { createSignedToken } from '../../src/lib/server/signed-links.ts';
 import { expect, mailboxUrl, test } from './fixtures.ts';
-import { DEMO, gatewayAs, signIn } from './helpers.ts';
+import { DEMO, gatewayAs, gatewayUrl, signIn } from './helpers.ts';
 
 const mailbox = mailboxUrl();
 
@@ -34,9 +36,18 @@ test.describe('freshness links', () => {
 			.single();
 		expect(entry).not.toBeNull();
 		const { id, name } = entry as { id: string; name: string };
-		// A moderator back-dates the last confirmation, as if a year had passed.
+		// Nobody back-dates a confirmation through the API, not even a moderator…
 		const moderator = await gatewayAs(MODERATOR);
-		const aged = await moderator
+		const refused = await moderator
+			.from('organizations')
+			.update({ assured_date: '2025-01-01' })
+			.eq('id', id);
+		expect(refused.error?.code).toBe('42501');
+		// …so the test does it with the service key, as if a year had passed.
+		const service = createClient(gatewayUrl, localKeys().serviceRoleKey, {
+			auth: { persistSession: false, autoRefreshToken: false }
+		});
+		const aged = await service
 			.from('organizations')
 			.update({ assured_date: '2025-01-01' })
 			.eq('id', id);
@@ -66,6 +77,10 @@ test.describe('freshness links', () => {
 		await expect(page.getByText(`« ${name} » est-il toujours actif ?`)).toBeVisible();
 		await page.getByRole('button', { name: 'Oui, toujours actif' }).click();
 		await expect(page.getByText('Merci ! La fiche est confirmée comme active.')).toBeVisible();
+		// The link answers once: opened again, it says so and offers no buttons.
+		await page.goto(path);
+		await expect(page.getByText('Ce lien a déjà été utilisé')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Oui, toujours actif' })).toHaveCount(0);
 
 		const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'UTC' });
 		const after = await editor.from('organizations').select('assured_date').eq('id', id).single();

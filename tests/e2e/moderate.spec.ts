@@ -64,6 +64,25 @@ test.describe('editing and moderation', () => {
 		expect(after.data?.name).toBe(renamed);
 	});
 
+	test('an editor withdraws a proposal that no moderator has decided yet', async ({ page }) => {
+		test.setTimeout(120_000);
+		const entry = await publishedEntryOf(await gatewayAs(EDITOR));
+		await signIn(page, EDITOR);
+		await page.goto('/fr/manage');
+		await page.getByRole('link', { name: `Modifier ${entry.name}` }).click();
+		await page.getByLabel(/Nom de votre groupe/).fill(`${entry.name} (à retirer)`);
+		await page.getByRole('button', { name: 'Enregistrer' }).click();
+		await expect(
+			page.getByText('Merci. Vos modifications attendent un·e modérateur·rice.')
+		).toBeVisible();
+		await page.getByRole('link', { name: `Modifier ${entry.name}` }).click();
+		const withdraw = page.getByRole('button', { name: 'Retirer cette proposition' });
+		await expect(withdraw).toHaveCount(1);
+		await withdraw.click();
+		await expect(page.getByText('Votre proposition a été retirée.')).toBeVisible();
+		await expect(withdraw).toHaveCount(0);
+	});
+
 	test("a second org editor cannot edit the first editor's entry", async ({ page }) => {
 		const entry = await publishedEntryOf(await gatewayAs(EDITOR));
 

@@ -1,10 +1,13 @@
 // Journey: a new self-organisation signs in with an e-mail link, registers itself as meeting at
 // a community centre without giving an address, a moderator approves and vouches for it on
-// behalf of the moderator's own local service centre, and the entry appears in the finder at
+// behalf of the moderator's own local service centre (which the moderator cannot publish
+// themself), and the entry appears in the finder at
 // quartier level with "vouched by". E-mails are read from the local gateway's mailbox.
 import type { Page } from '@playwright/test';
+import { createClient } from '@supabase/supabase-js';
+import { localKeys } from '../../supabase-local/src/keys.ts';
 import { expect, test } from './fixtures.ts';
-import { DEMO, mailsTo, signIn, signOut } from './helpers.ts';
+import { DEMO, gatewayUrl, mailsTo, signIn, signOut } from './helpers.ts';
 
 const MODERATOR = DEMO.moderator;
 // The local gateway's development jobs token (see the accounts/freshness migration).
@@ -52,7 +55,7 @@ test.describe('self-registration', () => {
 	test('register without an address, get approved and vouched, appear in the finder', async ({
 		page
 	}) => {
-		test.setTimeout(180_000);
+		test.setTimeout(300_000);
 		const stamp = Date.now().toString(36);
 		const email = `amicale-${stamp}@example.test`;
 		const name = `Amicale des voisines ${stamp}`;
@@ -91,7 +94,7 @@ test.describe('self-registration', () => {
 		expect(digests).toHaveLength(1);
 		expect(digests[0]?.subject).toMatch(/^Nabij : \d+ nouvelle\(s\) inscription\(s\) à modérer$/);
 
-		// The moderator registers their own centre, publishes it, then the new entry.
+		// The moderator registers their own centre but cannot publish it: they are its member.
 		await signIn(page, MODERATOR);
 		await page.goto('/fr/register');
 		await register(page, {
@@ -103,7 +106,20 @@ test.describe('self-registration', () => {
 		await page.goto('/fr/moderate');
 		await page.getByRole('link', { name: centre }).click();
 		await page.getByRole('button', { name: 'Approuver et publier' }).click();
-		await expect(page.getByTestId('status')).toHaveText('Publiée et active');
+		await expect(page.getByRole('alert')).toHaveText(
+			'Vous êtes membre de cette organisation : un·e autre modérateur·rice doit décider.'
+		);
+		await expect(page.getByTestId('status')).toHaveText('En attente de modération');
+		// Another moderator would publish it; the demo has one, so the test uses the service key.
+		const service = createClient(gatewayUrl, localKeys().serviceRoleKey, {
+			auth: { persistSession: false, autoRefreshToken: false }
+		});
+		const published = await service
+			.from('organizations')
+			.update({ status: 'active' })
+			.eq('name', centre)
+			.select('id');
+		expect(published.data).toHaveLength(1);
 
 		await page.goto('/fr/moderate');
 		await page.getByRole('link', { name }).click();

@@ -93,7 +93,6 @@ describe('self-registration', () => {
 
 		const id = await organizations.register(editor.supabase, {
 			registration,
-			userId: editor.id,
 			quartierPoint: await quartierPoint(editor.supabase, 1)
 		});
 		const org = await organizations.get(editor.supabase, id);
@@ -111,16 +110,17 @@ describe('self-registration', () => {
 		const editor = await user(['org_editor']);
 		const id = await organizations.register(editor.supabase, {
 			registration,
-			userId: editor.id,
 			quartierPoint: { lon: 4.4, lat: 50.8 }
 		});
 		const moderator = await user(['moderator']);
 		const centre = await organizations.register(moderator.supabase, {
 			registration: { ...registration, who: { ...registration.who, name: 'Centre de services' } },
-			userId: moderator.id,
 			quartierPoint: await quartierPoint(moderator.supabase, 1)
 		});
-		await organizations.setStatus(moderator.supabase, centre, 'active');
+		// The moderator registered the centre, so another moderator publishes it.
+		const colleague = await user(['moderator']);
+		await expect(organizations.setStatus(moderator.supabase, centre, 'active')).rejects.toThrow();
+		await organizations.setStatus(colleague.supabase, centre, 'active');
 		await organizations.setStatus(moderator.supabase, id, 'active');
 		await organizations.vouch(moderator.supabase, id, centre);
 		const contacts = await moderation.editorContacts(moderator.supabase, id);
@@ -148,11 +148,30 @@ describe('self-registration', () => {
 		expect(history.map((h) => h.action)).toEqual(['trust_changed', 'status_changed', 'created']);
 	});
 
+	it('a registration the database refuses leaves nothing behind', async () => {
+		const editor = await user(['org_editor']);
+		const name = 'Half-written group';
+		await expect(
+			organizations.register(editor.supabase, {
+				registration: {
+					...registration,
+					who: { ...registration.who, name },
+					// Past the form's checks, the database still refuses it: the last step fails.
+					contact: { channels: [{ kind: 'email', value: 'not an address', public: true }] }
+				},
+				quartierPoint: { lon: 4.4, lat: 50.8 }
+			})
+		).rejects.toMatchObject({ kind: 'invalid' });
+		const { data } = await admin.from('organizations').select('id').eq('name', name);
+		expect(data).toEqual([]);
+		const { data: services } = await admin.from('services').select('id').eq('name', name);
+		expect(services).toEqual([]);
+	});
+
 	it("an editor cannot change another organization, and an editor cannot read editors' addresses", async () => {
 		const first = await user(['org_editor']);
 		const id = await organizations.register(first.supabase, {
 			registration,
-			userId: first.id,
 			quartierPoint: { lon: 4.4, lat: 50.8 }
 		});
 		const second = await user(['org_editor']);
@@ -172,7 +191,6 @@ describe('self-registration', () => {
 		const editor = await user(['org_editor']);
 		const id = await organizations.register(editor.supabase, {
 			registration,
-			userId: editor.id,
 			quartierPoint: { lon: 4.4, lat: 50.8 }
 		});
 		expect(await profiles.deleteOwnAccount(editor.supabase)).toBe(1);
@@ -187,7 +205,6 @@ describe('freshness', () => {
 		const moderator = await user(['moderator']);
 		const id = await organizations.register(editor.supabase, {
 			registration,
-			userId: editor.id,
 			quartierPoint: { lon: 4.4, lat: 50.8 }
 		});
 		await organizations.setStatus(moderator.supabase, id, 'active');
@@ -223,6 +240,15 @@ describe('freshness', () => {
 		const today = new Date().toISOString().slice(0, 10);
 		expect((await organizations.get(editor.supabase, id))?.assured_date).toBe(today);
 
+		// A link answers once.
+		const again = await client().rpc('liveness_answer', {
+			p_nonce: nonce,
+			p_answer: 'stopped',
+			p_paused_until: null
+		});
+		expect(again.error?.hint).toBe('already_answered');
+		expect((await organizations.get(editor.supabase, id))?.status).toBe('active');
+
 		const bad = await client().rpc('liveness_answer', {
 			p_nonce: 'x'.repeat(64),
 			p_answer: 'active',
@@ -236,7 +262,6 @@ describe('freshness', () => {
 		const moderator = await user(['moderator']);
 		const id = await organizations.register(editor.supabase, {
 			registration,
-			userId: editor.id,
 			quartierPoint: { lon: 4.4, lat: 50.8 }
 		});
 		await organizations.setStatus(moderator.supabase, id, 'active');
@@ -256,7 +281,6 @@ describe('co-editors', () => {
 		const owner = await user(['org_editor']);
 		const id = await organizations.register(owner.supabase, {
 			registration,
-			userId: owner.id,
 			quartierPoint: { lon: 4.4, lat: 50.8 }
 		});
 		const invited = await user();
@@ -282,7 +306,6 @@ describe('co-editors', () => {
 		const moderator = await user(['moderator']);
 		const id = await organizations.register(editor.supabase, {
 			registration,
-			userId: editor.id,
 			quartierPoint: { lon: 4.4, lat: 50.8 }
 		});
 		await moderation.requestChange(moderator.supabase, {
@@ -315,7 +338,6 @@ describe('liveness job', () => {
 		});
 		const id = await organizations.register(editor.supabase, {
 			registration: { ...registration, who: { ...registration.who, name: 'Buurtgroep Oost' } },
-			userId: editor.id,
 			quartierPoint: { lon: 4.4, lat: 50.8 }
 		});
 		await organizations.setStatus(moderator.supabase, id, 'active');
@@ -355,7 +377,6 @@ describe('liveness job', () => {
 		const editor = await user(['org_editor']);
 		await organizations.register(editor.supabase, {
 			registration: { ...registration, who: { ...registration.who, name: 'Tricot solidaire' } },
-			userId: editor.id,
 			quartierPoint: { lon: 4.35, lat: 50.85 }
 		});
 		const anon = client();

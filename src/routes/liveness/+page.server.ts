@@ -19,6 +19,8 @@ export const actions: Actions = {
 		const token = String(form.get('token') ?? '');
 		const link = await readLivenessLink(locals.supabase, token);
 		if (link.state !== 'ok') return fail(400, { answered: null, error: link.state });
+		// A link answers once (the database refuses a second answer too).
+		if (link.answer) return fail(400, { answered: null, error: 'answered' });
 		const answer = answerSchema.safeParse(form.get('answer'));
 		if (!answer.success) return fail(400, { answered: null, error: 'invalid' });
 		let pausedUntil: string | null = null;
@@ -35,7 +37,12 @@ export const actions: Actions = {
 			p_answer: answer.data,
 			p_paused_until: pausedUntil
 		});
-		if (error) return fail(400, { answered: null, error: 'invalid' });
+		if (error) {
+			return fail(400, {
+				answered: null,
+				error: error.hint === 'already_answered' ? 'answered' : 'invalid'
+			});
+		}
 		return { answered: answer.data, error: null };
 	}
 };

@@ -5,7 +5,8 @@ import { localizeHref } from '#lib/paraglide/runtime.js';
 import * as members from '#lib/server/db/members.ts';
 import * as organizations from '#lib/server/db/organizations.ts';
 import { requireRole } from '#lib/server/guards.ts';
-import { errorText } from '../register/errors.ts';
+import { DataError } from '#lib/server/db/errors.ts';
+import { dataErrorText, errorText } from '../register/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.uuid();
@@ -59,7 +60,14 @@ export const actions: Actions = {
 	confirm: async (event) => {
 		const entry = await mine(event);
 		if (!entry) return fail(404, { id: null, error: errorText('invalid') });
-		await organizations.confirm(event.locals.supabase, entry.id);
+		try {
+			await organizations.confirm(event.locals.supabase, entry.id);
+		} catch (failure) {
+			if (failure instanceof DataError && failure.status < 500) {
+				return fail(failure.status, { id: entry.id, error: dataErrorText(failure) });
+			}
+			throw failure;
+		}
 		redirect(303, localizeHref('/manage'));
 	},
 	resume: async (event) => {

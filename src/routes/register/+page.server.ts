@@ -136,13 +136,12 @@ export const actions: Actions = {
 				registration: located
 					? { ...parsed.data, where: { ...parsed.data.where, mdrc: located.mdrc } }
 					: parsed.data,
-				userId: viewer.user.id,
 				quartierPoint: located ?? { lon: quartier.point_lon, lat: quartier.point_lat }
 			});
 		} catch (failure) {
 			// The database refused what the schemas let through: say so, keep the draft.
 			if (failure instanceof DataError && failure.status < 500) {
-				return fail(400, { ...fields, errors: { '': ['invalid'] } });
+				return fail(400, { ...fields, errors: { '': [failure.reason ?? 'invalid'] } });
 			}
 			throw failure;
 		}

@@ -1125,9 +1125,14 @@ export type Database = {
 		Functions: {
 			accept_editor_invite: { Args: { p_nonce: string }; Returns: string };
 			become_org_editor: { Args: Record<PropertyKey, never>; Returns: undefined };
+			confirm_organization_active: { Args: { p_organization_id: string }; Returns: string };
 			create_editor_invite: {
 				Args: { p_email: string; p_organization_id: string };
 				Returns: string;
+			};
+			decide_change_request: {
+				Args: { p_apply: boolean; p_change_request_id: string };
+				Returns: undefined;
 			};
 			delete_my_account: { Args: Record<PropertyKey, never>; Returns: number };
 			has_role: { Args: { role_name: string }; Returns: boolean };
@@ -1185,6 +1190,7 @@ export type Database = {
 					target_group: string;
 				}[];
 			};
+			organization_content_locked: { Args: { p_organization_id: string }; Returns: boolean };
 			organization_editor_contacts: {
 				Args: { p_organization_id: string };
 				Returns: {
@@ -1202,6 +1208,11 @@ export type Database = {
 				Returns: boolean;
 			};
 			owned_organization_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
+			register_organization: {
+				Args: { p_channels: Json; p_location: Json; p_organization: Json; p_service: Json };
+				Returns: string;
+			};
+			withdraw_change_request: { Args: { p_change_request_id: string }; Returns: undefined };
 		};
 		Enums: {
 			[_ in never]: never;

@@ -8,15 +8,20 @@ export class DataError extends Error {
 	readonly status: number;
 	readonly kind: 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unavailable';
 	readonly code: string;
+	/** The rule the database named in the error's hint (e.g. 'moderation_required'), if any. */
+	readonly reason: string | null;
 	constructor(
 		kind: DataError['kind'],
 		status: number,
-		error: Pick<PostgrestError, 'code' | 'message'>
+		error: Pick<PostgrestError, 'code' | 'message'> & { hint?: string | null }
 	) {
 		super(`${error.code}: ${error.message}`);
 		this.kind = kind;
 		this.status = status;
 		this.code = error.code;
+		// Our functions and triggers put a snake_case rule name in HINT; PostgreSQL's own hints
+		// are sentences and are not reasons.
+		this.reason = /^[a-z_]{3,40}$/.test(error.hint ?? '') ? (error.hint ?? null) : null;
 	}
 }
 
@@ -30,6 +35,7 @@ const KNOWN: Record<string, [DataError['kind'], number]> = {
 	'23514': ['invalid', 400], // check violation
 	'23502': ['invalid', 400], // not-null violation
 	'22P02': ['invalid', 400], // invalid text representation (e.g. a bad uuid)
+	'22023': ['invalid', 400], // invalid parameter value, raised by our functions
 	P0001: ['invalid', 400] // raised by a trigger or function
 };
 

@@ -89,12 +89,17 @@ export async function getChange(
 	);
 }
 
-/** Proposes changes to a published entry (a member) or asks for them (a moderator). */
+/**
+ * Proposes changes to a published entry (a member) or asks for them (a moderator). `changes`
+ * holds only field values; the service changed is `service_id` (the database keeps it within
+ * the organization). A request cannot be edited afterwards, only withdrawn.
+ */
 export async function requestChange(
 	supabase: SupabaseClient,
 	input: {
 		organization_id: string;
 		requested_by: string;
+		service_id?: string | null;
 		changes: Record<string, unknown>;
 		note?: string | null;
 	}
@@ -102,7 +107,7 @@ export async function requestChange(
 	const row = orThrow(
 		await supabase
 			.from('change_requests')
-			.insert({ ...input, note: input.note ?? null })
+			.insert({ ...input, service_id: input.service_id ?? null, note: input.note ?? null })
 			.select('id')
 			.single<{ id: string }>()
 	);
@@ -110,24 +115,25 @@ export async function requestChange(
 	return row.id;
 }
 
-/** Records a moderator's decision on a change request. */
+/**
+ * A moderator applies a pending change request exactly as submitted, or rejects it; the
+ * database derives what changes from the request's own organization (decide_change_request).
+ */
 export async function decideChange(
 	supabase: SupabaseClient,
-	input: { id: string; status: 'applied' | 'rejected'; decided_by: string }
+	input: { id: string; apply: boolean }
 ): Promise<void> {
 	orThrow(
-		await supabase
-			.from('change_requests')
-			.update({
-				status: input.status,
-				decided_by: input.decided_by,
-				decided_at: new Date().toISOString()
-			})
-			.eq('id', input.id)
-			.eq('status', 'pending')
-			.select('id')
-			.single()
+		await supabase.rpc('decide_change_request', {
+			p_change_request_id: input.id,
+			p_apply: input.apply
+		})
 	);
+}
+
+/** The requester withdraws their own pending change request. */
+export async function withdrawChange(supabase: SupabaseClient, id: string): Promise<void> {
+	orThrow(await supabase.rpc('withdraw_change_request', { p_change_request_id: id }));
 }
 
 /** Open error reports, oldest first. */

@@ -2,10 +2,7 @@
 // dormant / closed → archived) and trust tier (self_declared → vouched → verified).
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Registration } from '#lib/domain/registration/index.ts';
-import * as channels from './contact-channels.ts';
 import { orThrow } from './errors.ts';
-import * as locations from './locations.ts';
-import * as services from './services.ts';
 
 export type OrganizationStatus =
 	'pending' | 'active' | 'paused' | 'dormant' | 'closed' | 'rejected' | 'archived';
@@ -138,82 +135,59 @@ export async function listCategories(
 
 /**
  * Saves a validated registration as a pending, self-declared organization with one service at
- * one location and its channels; the caller becomes its owner (database trigger). When a later
- * insert fails, the organization is deleted again, so nothing partial stays. Returns its id.
+ * one location and its channels, in one database transaction (register_organization): either
+ * everything is written or nothing. The caller becomes its owner. Returns its id.
  */
 export async function register(
 	supabase: SupabaseClient,
-	input: { registration: Registration; userId: string; quartierPoint: { lon: number; lat: number } }
+	input: { registration: Registration; quartierPoint: { lon: number; lat: number } }
 ): Promise<string> {
 	const { who, offer, when, where, contact } = input.registration;
-	const descriptions = {
-		description_fr: who.description_fr ?? null,
-		description_nl: who.description_nl ?? null,
-		description_en: who.description_en ?? null
-	};
-	const created = orThrow(
-		await supabase
-			.from('organizations')
-			.insert({
+	const id = orThrow(
+		await supabase.rpc('register_organization', {
+			p_organization: {
 				name: who.name,
 				category: who.category,
 				legal_status: who.legal_status ?? null,
-				...descriptions,
-				created_by: input.userId,
-				status: 'pending',
-				trust_tier: 'self_declared'
-			})
-			.select('id')
-			.single<{ id: string }>()
+				description_fr: who.description_fr ?? null,
+				description_nl: who.description_nl ?? null,
+				description_en: who.description_en ?? null
+			},
+			p_service: {
+				support_kinds: offer.support_kinds,
+				target_groups: offer.target_groups,
+				languages: offer.languages,
+				eligibility_description: offer.eligibility_description ?? null,
+				cost: offer.cost,
+				cost_note: offer.cost_note ?? null,
+				accepting_new: offer.accepting_new,
+				schedules: when.opening_hours ?? null,
+				schedule_kind: when.schedule_kind
+			},
+			p_location: {
+				name: where.location_name ?? null,
+				address: where.address ?? null,
+				location_precision: where.place_kind === 'address' ? 'street' : 'quartier',
+				lon: input.quartierPoint.lon,
+				lat: input.quartierPoint.lat,
+				mdrc: where.mdrc,
+				partner_venue_name: where.partner_venue_name ?? null
+			},
+			p_channels: contact.channels.map(({ kind, value, public: isPublic }) => ({
+				kind,
+				value,
+				public: isPublic
+			}))
+		})
 	);
-	if (!created) throw new Error('the insert returned no row');
-	try {
-		const serviceId = await services.create(supabase, {
-			organization_id: created.id,
-			name: who.name,
-			...descriptions,
-			support_kinds: offer.support_kinds,
-			target_groups: offer.target_groups,
-			languages: offer.languages,
-			eligibility_description: offer.eligibility_description ?? null,
-			cost: offer.cost,
-			cost_note: offer.cost_note ?? null,
-			accepting_new: offer.accepting_new,
-			schedules: when.opening_hours ?? null,
-			schedule_kind: when.schedule_kind
-		});
-		const locationId = await locations.create(supabase, {
-			organization_id: created.id,
-			name: where.location_name ?? null,
-			address: where.address ?? null,
-			location_precision: where.place_kind === 'address' ? 'street' : 'quartier',
-			lon: input.quartierPoint.lon,
-			lat: input.quartierPoint.lat,
-			mdrc: where.mdrc,
-			partner_venue_name: where.partner_venue_name ?? null
-		});
-		await services.linkLocation(supabase, {
-			organization_id: created.id,
-			service_id: serviceId,
-			location_id: locationId
-		});
-		await channels.createMany(supabase, created.id, contact.channels);
-	} catch (failure) {
-		await supabase.from('organizations').delete().eq('id', created.id);
-		throw failure;
-	}
-	return created.id;
+	if (typeof id !== 'string') throw new Error('the registration returned no id');
+	return id;
 }
 
-/** Records that an entry was confirmed as still active today (members and moderators). */
+/**
+ * Records that a published entry is still active today (its members only; a dormant entry
+ * becomes active). The database sets the date: nobody chooses their own "confirmed on" date.
+ */
 export async function confirm(supabase: SupabaseClient, id: string): Promise<void> {
-	const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
-	orThrow(
-		await supabase
-			.from('organizations')
-			.update({ assured_date: today })
-			.eq('id', id)
-			.select('id')
-			.single()
-	);
+	orThrow(await supabase.rpc('confirm_organization_active', { p_organization_id: id }));
 }

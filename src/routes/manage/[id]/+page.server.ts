@@ -7,7 +7,7 @@ import * as moderation from '#lib/server/db/moderation.ts';
 import * as organizations from '#lib/server/db/organizations.ts';
 import * as services from '#lib/server/db/services.ts';
 import { requireRole } from '#lib/server/guards.ts';
-import { errorText, translateErrors } from '../../register/errors.ts';
+import { dataErrorText, errorText, translateErrors } from '../../register/errors.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { DataError } from '#lib/server/db/errors.ts';
 import { allowAttempt } from '#lib/server/rate-limit.ts';
@@ -29,13 +29,18 @@ async function entry(event: Parameters<PageServerLoad>[0] | Parameters<Actions[s
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { organization, service } = await entry(event);
+	const { viewer, organization, service } = await entry(event);
 	const pending = await moderation.pendingChanges(event.locals.supabase, organization.id);
 	return {
 		organization: { id: organization.id, name: organization.name, status: organization.status },
 		values: editValues(organization, service),
 		moderated: needsModeration(organization),
-		pendingChanges: pending.length
+		pendingChanges: pending.length,
+		withdrawn: event.url.searchParams.has('withdrawn'),
+		// The viewer's own proposals, which they may withdraw while no moderator has decided.
+		ownPending: pending
+			.filter((change) => change.requested_by === viewer.user.id)
+			.map(({ id, created_at }) => ({ id, created_at }))
 	};
 };
 
@@ -73,18 +78,42 @@ export const actions: Actions = {
 		if (!parsed.success) {
 			return fail(400, { values, errors: translateErrors(fieldErrors(parsed.error)) });
 		}
-		const changes = toChanges(parsed.data, service?.id ?? null);
+		const changes = toChanges(parsed.data);
 		const supabase = event.locals.supabase;
-		if (needsModeration(organization)) {
-			await moderation.requestChange(supabase, {
-				organization_id: organization.id,
-				requested_by: viewer.user.id,
-				changes
-			});
-			redirect(303, localizeHref('/manage?proposed'));
+		try {
+			if (needsModeration(organization)) {
+				await moderation.requestChange(supabase, {
+					organization_id: organization.id,
+					requested_by: viewer.user.id,
+					service_id: service?.id ?? null,
+					changes
+				});
+			} else {
+				await organizations.update(supabase, organization.id, changes.organization);
+				if (service) await services.update(supabase, service.id, changes.service);
+			}
+		} catch (failure) {
+			// The database refused (e.g. the entry was published meanwhile): keep what was typed.
+			if (failure instanceof DataError && failure.status < 500) {
+				return fail(failure.status, { values, errors: { '': dataErrorText(failure) } });
+			}
+			throw failure;
 		}
-		await organizations.update(supabase, organization.id, changes.organization);
-		if (service) await services.update(supabase, service.id, changes.service);
-		redirect(303, localizeHref('/manage'));
+		redirect(303, localizeHref(needsModeration(organization) ? '/manage?proposed' : '/manage'));
+	},
+	withdraw: async (event) => {
+		const { organization } = await entry(event);
+		const form = await event.request.formData();
+		const id = z.uuid().safeParse(form.get('change'));
+		if (!id.success) return fail(400, { withdraw: { error: errorText('invalid') } });
+		try {
+			await moderation.withdrawChange(event.locals.supabase, id.data);
+		} catch (failure) {
+			if (failure instanceof DataError && failure.status < 500) {
+				return fail(failure.status, { withdraw: { error: dataErrorText(failure) } });
+			}
+			throw failure;
+		}
+		redirect(303, localizeHref(`/manage/${organization.id}?withdrawn`));
 	}
 };

@@ -15,21 +15,17 @@ describe('needsModeration', () => {
 
 describe('toChanges', () => {
 	it('drops hours when the schedule is not weekly', () => {
-		const changes = toChanges(
-			{
-				name: 'G',
-				description_fr: 'x',
-				description_nl: undefined,
-				description_en: undefined,
-				accepting_new: 'full',
-				eligibility_description: undefined,
-				schedule_kind: 'by_appointment',
-				opening_hours: 'Mo 10:00-12:00'
-			},
-			's1'
-		);
+		const changes = toChanges({
+			name: 'G',
+			description_fr: 'x',
+			description_nl: undefined,
+			description_en: undefined,
+			accepting_new: 'full',
+			eligibility_description: undefined,
+			schedule_kind: 'by_appointment',
+			opening_hours: 'Mo 10:00-12:00'
+		});
 		expect(changes.service).toEqual({
-			id: 's1',
 			accepting_new: 'full',
 			eligibility_description: null,
 			schedule_kind: 'by_appointment',

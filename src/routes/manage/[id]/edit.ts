@@ -40,8 +40,11 @@ export function editValues(organization: OrganizationLike, service: ServiceLike 
 	};
 }
 
-/** A validated edit as organization and service patches (the shape of change_requests.changes). */
-export function toChanges(edit: Edit, serviceId: string | null) {
+/**
+ * A validated edit as organization and service patches (the shape of change_requests.changes).
+ * No row ids: the database applies a change request to its own organization and service.
+ */
+export function toChanges(edit: Edit) {
 	return {
 		organization: {
 			name: edit.name,
@@ -50,7 +53,6 @@ export function toChanges(edit: Edit, serviceId: string | null) {
 			description_en: edit.description_en ?? null
 		},
 		service: {
-			...(serviceId ? { id: serviceId } : {}),
 			accepting_new: edit.accepting_new,
 			eligibility_description: edit.eligibility_description ?? null,
 			schedule_kind: edit.schedule_kind,

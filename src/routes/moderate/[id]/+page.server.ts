@@ -10,8 +10,9 @@ import * as organizations from '#lib/server/db/organizations.ts';
 import * as services from '#lib/server/db/services.ts';
 import { requireRole } from '#lib/server/guards.ts';
 import { diffRows, type ProposedChanges } from '../diff.ts';
-import { errorText } from '../../register/errors.ts';
-import { applyChange, notifyEditors } from './decide.ts';
+import { dataErrorText, errorText } from '../../register/errors.ts';
+import { DataError } from '#lib/server/db/errors.ts';
+import { notifyEditors } from './decide.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.uuid();
@@ -71,10 +72,30 @@ async function context(event: Parameters<Actions[string]>[0]) {
 
 const back = (id: string) => localizeHref(`/moderate/${id}`);
 
+/**
+ * Runs a decision the database may refuse (a moderator who is a member of the entry, a vouch in
+ * another organization's name, a change request decided meanwhile…) and turns the refusal into a
+ * translated message on the form instead of an error page.
+ */
+async function refusable(action: string, run: () => Promise<void>) {
+	try {
+		await run();
+		return null;
+	} catch (failure) {
+		if (failure instanceof DataError && failure.status < 500) {
+			return fail(failure.status, { action, error: dataErrorText(failure) });
+		}
+		throw failure;
+	}
+}
+
 export const actions: Actions = {
 	approve: async (event) => {
 		const { organization } = await context(event);
-		await organizations.setStatus(event.locals.supabase, organization.id, 'active');
+		const refused = await refusable('decide', () =>
+			organizations.setStatus(event.locals.supabase, organization.id, 'active')
+		);
+		if (refused) return refused;
 		await notifyEditors(event, organization, 'approved');
 		redirect(303, back(organization.id));
 	},
@@ -115,7 +136,10 @@ export const actions: Actions = {
 				error: errorText(code)
 			});
 		}
-		await organizations.setStatus(event.locals.supabase, organization.id, 'rejected');
+		const refused = await refusable('reject', () =>
+			organizations.setStatus(event.locals.supabase, organization.id, 'rejected')
+		);
+		if (refused) return refused;
 		await moderation.addHistory(event.locals.supabase, {
 			organization_id: organization.id,
 			actor_id: viewer.user.id,
@@ -127,7 +151,10 @@ export const actions: Actions = {
 	},
 	archive: async (event) => {
 		const { organization } = await context(event);
-		await organizations.setStatus(event.locals.supabase, organization.id, 'archived');
+		const refused = await refusable('decide', () =>
+			organizations.setStatus(event.locals.supabase, organization.id, 'archived')
+		);
+		if (refused) return refused;
 		redirect(303, back(organization.id));
 	},
 	vouch: async (event) => {
@@ -137,36 +164,33 @@ export const actions: Actions = {
 		if (!by.success || !mine.has(by.data) || by.data === organization.id) {
 			return fail(400, { action: 'vouch', error: errorText('invalid_choice') });
 		}
-		await organizations.vouch(event.locals.supabase, organization.id, by.data);
+		const refused = await refusable('vouch', () =>
+			organizations.vouch(event.locals.supabase, organization.id, by.data)
+		);
+		if (refused) return refused;
 		redirect(303, back(organization.id));
 	},
 	verify: async (event) => {
 		const { viewer, organization } = await context(event);
 		// Verification is the platform's own check: moderators who are also admins.
 		if (!viewer.roles.includes('admin')) error(403, 'Forbidden');
-		await organizations.verify(event.locals.supabase, organization.id);
+		const refused = await refusable('decide', () =>
+			organizations.verify(event.locals.supabase, organization.id)
+		);
+		if (refused) return refused;
 		redirect(303, back(organization.id));
 	},
-	apply_change: async (event) => {
-		const { viewer, organization, form } = await context(event);
-		const id = idSchema.safeParse(form.get('change'));
-		if (!id.success) return fail(400, { action: 'change', error: errorText('invalid') });
-		await applyChange(event.locals.supabase, {
-			changeId: id.data,
-			organization,
-			moderatorId: viewer.user.id
-		});
-		redirect(303, back(organization.id));
-	},
-	reject_change: async (event) => {
-		const { viewer, organization, form } = await context(event);
-		const id = idSchema.safeParse(form.get('change'));
-		if (!id.success) return fail(400, { action: 'change', error: errorText('invalid') });
-		await moderation.decideChange(event.locals.supabase, {
-			id: id.data,
-			status: 'rejected',
-			decided_by: viewer.user.id
-		});
-		redirect(303, back(organization.id));
-	}
+	apply_change: async (event) => decideChange(event, true),
+	reject_change: async (event) => decideChange(event, false)
 };
+
+async function decideChange(event: Parameters<Actions[string]>[0], apply: boolean) {
+	const { organization, form } = await context(event);
+	const id = idSchema.safeParse(form.get('change'));
+	if (!id.success) return fail(400, { action: 'change', error: errorText('invalid') });
+	const refused = await refusable('change', () =>
+		moderation.decideChange(event.locals.supabase, { id: id.data, apply })
+	);
+	if (refused) return refused;
+	redirect(303, back(organization.id));
+}
