@@ -4,12 +4,12 @@
 // PUBLIC_SUPABASE_ANON_KEY, NABIJ_JOBS_TOKEN, NABIJ_LINK_SECRET and ORIGIN (the app's public
 // address, for links); uses only the anon key.
 import { createClient } from '@supabase/supabase-js';
+import { publicOrigin } from '../src/lib/server/config.ts';
 import { getMailer } from '../src/lib/server/mail/index.ts';
 import { livenessSettings, runLivenessJob } from '../src/lib/server/mail/liveness-job.ts';
 
 const url = process.env.PUBLIC_SUPABASE_URL;
 const anonKey = process.env.PUBLIC_SUPABASE_ANON_KEY;
-const origin = process.env.ORIGIN ?? 'http://127.0.0.1:5173';
 if (!url || !anonKey) {
 	console.error('jobs:liveness needs PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY');
 	process.exit(2);
@@ -18,7 +18,11 @@ if (!url || !anonKey) {
 const supabase = createClient(url, anonKey, {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 });
-const report = await runLivenessJob(supabase, getMailer(supabase), livenessSettings(origin));
+const report = await runLivenessJob(
+	supabase,
+	getMailer(supabase),
+	livenessSettings(publicOrigin())
+);
 console.log(
-	`liveness: ${report.checks} entries asked (${report.mailsSent} mails sent, ${report.mailsFailed} failed), ${report.dormant} marked dormant`
+	`liveness: ${report.checks} entries asked (${report.mailsSent} mails sent, ${report.mailsFailed} failed), ${report.dormant} marked dormant, ${report.reportsPurged} closed error reports deleted`
 );

@@ -1,6 +1,7 @@
 // Moderation decisions that touch more than one table: applying a change request, and telling
 // an entry's editors what was decided (each in their own e-mail language).
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { publicOrigin } from '#lib/server/config.ts';
 import * as moderation from '#lib/server/db/moderation.ts';
 import * as organizations from '#lib/server/db/organizations.ts';
 import * as services from '#lib/server/db/services.ts';
@@ -62,14 +63,14 @@ export async function applyChange(
 
 /** Mails every editor of `organization` about a decision. */
 export async function notifyEditors(
-	event: { locals: App.Locals; url: URL },
+	event: { locals: App.Locals },
 	organization: { id: string; name: string },
 	decision: 'approved' | 'changes' | 'rejected',
 	message = ''
 ): Promise<void> {
 	const supabase = event.locals.supabase;
 	const mailer = getMailer(supabase);
-	const origin = event.url.origin;
+	const origin = publicOrigin();
 	const entry = { name: organization.name, origin };
 	for (const editor of await moderation.editorContacts(supabase, organization.id)) {
 		const mail =
