@@ -48,6 +48,8 @@ if (!env.PUBLIC_SUPABASE_URL) {
 	}
 }
 
+// Links in mails and QR codes point at the server started here (Vite's default ports).
+env.ORIGIN ??= `http://127.0.0.1:${values.preview ? 4173 : 5173}`;
 const args = values.preview ? ['preview', '--host', '127.0.0.1'] : ['dev', '--host', '127.0.0.1'];
 if (values.preview && !existsSync('build/index.js')) {
 	console.log('[dev] no build yet: run `npm run build` first.');

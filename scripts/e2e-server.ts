@@ -28,6 +28,8 @@ console.log(`[e2e] gateway at ${gateway.url}`);
 process.env.PUBLIC_SUPABASE_URL = gateway.url;
 process.env.PUBLIC_SUPABASE_ANON_KEY = gateway.anonKey;
 process.env.NABIJ_MAILBOX_URL = `${gateway.url}/mailbox.json`;
+// Links in mails and QR codes use the configured public origin, as in production.
+process.env.ORIGIN = `http://127.0.0.1:${values.port}`;
 // adapter-node derives each request's origin (for SvelteKit's CSRF check on form posts) from
 // headers and assumes https; this server stands where a TLS-terminating proxy would and says
 // the scheme is plain http.

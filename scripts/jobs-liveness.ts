@@ -4,7 +4,7 @@
 // PUBLIC_SUPABASE_ANON_KEY, NABIJ_JOBS_TOKEN, NABIJ_LINK_SECRET and ORIGIN (the app's public
 // address, for links); uses only the anon key.
 import { createClient } from '@supabase/supabase-js';
-import { checkServerSettings } from '../src/lib/server/config.ts';
+import { checkServerSettings, publicOrigin } from '../src/lib/server/config.ts';
 import { getMailer } from '../src/lib/server/mail/index.ts';
 import { livenessSettings, runLivenessJob } from '../src/lib/server/mail/liveness-job.ts';
 
@@ -16,12 +16,15 @@ if (problems.length || !url || !anonKey) {
 	console.error(`jobs:liveness cannot start (see .env.example):\n${problems.join('\n')}`);
 	process.exit(2);
 }
-const origin = process.env.ORIGIN ?? 'http://127.0.0.1:5173';
 
 const supabase = createClient(url, anonKey, {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 });
-const report = await runLivenessJob(supabase, getMailer(supabase), livenessSettings(origin));
+const report = await runLivenessJob(
+	supabase,
+	getMailer(supabase),
+	livenessSettings(publicOrigin())
+);
 console.log(
-	`liveness: ${report.checks} entries asked (${report.mailsSent} mails sent, ${report.mailsFailed} failed), ${report.dormant} marked dormant`
+	`liveness: ${report.checks} entries asked (${report.mailsSent} mails sent, ${report.mailsFailed} failed), ${report.dormant} marked dormant, ${report.reportsPurged} closed error reports deleted`
 );

@@ -71,7 +71,7 @@ select columns_are('public', 'need_signals',
 	array['id', 'mdrc', 'support_kind', 'language', 'target_group', 'outcome', 'created_on'],
 	'need_signals has exactly its anonymous columns: no user, no free text, no time finer than the day');
 select columns_are('public', 'error_reports',
-	array['id', 'organization_id', 'service_id', 'location_id', 'kind', 'message', 'status', 'created_at', 'resolved_at'],
+	array['id', 'organization_id', 'service_id', 'location_id', 'kind', 'message', 'status', 'created_at', 'resolved_at', 'reply', 'replied_at'],
 	'error_reports has no name, e-mail or IP address column');
 select col_type_is('public', 'need_signals', 'created_on', 'date', 'need signals are dated to the day only');
 select has_trigger('auth', 'users', 'on_auth_user_created', 'a profile is created for every new auth user');

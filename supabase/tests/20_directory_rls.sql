@@ -10,6 +10,10 @@ select plan(115);
 -- two org editors with an active and a pending organization each, services, locations (one
 -- quartier-only), links and contact channels; rolled back with the test.
 select tests.create_fixture();
+-- The user without a role joined Org A by accepting an invitation (60_people_integrity.sql tests
+-- that path); owner A manages that membership below.
+insert into public.organization_members (organization_id, user_id, member_role)
+	values ('b0000000-0000-4000-8000-00000000000a', 'a0000000-0000-4000-8000-000000000007', 'editor');
 
 -- anon ---------------------------------------------------------------------------------------
 set local role anon;
@@ -122,7 +126,7 @@ select is_empty($$update public.contact_channels set value = 'x@y.invalid' where
 select is_empty($$delete from public.contact_channels where id = 'f0000000-0000-4000-8000-000000000004' returning 1$$, 'editor A cannot delete editor B''s channel');
 select isnt_empty($$select 1 from public.organization_members where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, 'editor A reads the members of their organization');
 select is_empty($$select 1 from public.organization_members where organization_id = 'b0000000-0000-4000-8000-00000000000c'$$, 'editor A cannot read the members of editor B''s organization');
-select lives_ok($$insert into public.organization_members (organization_id, user_id, member_role) values ('b0000000-0000-4000-8000-00000000000a', 'a0000000-0000-4000-8000-000000000007', 'editor')$$, 'owner A adds an editor to their organization');
+select throws_ok($$insert into public.organization_members (organization_id, user_id, member_role) values ('b0000000-0000-4000-8000-00000000000a', 'a0000000-0000-4000-8000-000000000006', 'editor')$$, '42501', null, 'owner A cannot add a user to their organization without an accepted invitation');
 select results_eq($$update public.organization_members set member_role = 'owner' where user_id = 'a0000000-0000-4000-8000-000000000007' returning member_role$$, $$values ('owner')$$, 'owner A changes a member''s role');
 select results_eq($$delete from public.organizations where id = 'b0000000-0000-4000-8000-0000000000a1' returning name$$, $$values ('New org by A')$$, 'owner A deletes their never-published registration');
 select is_empty($$delete from public.organizations where id = 'b0000000-0000-4000-8000-00000000000a' returning 1$$, 'owner A cannot delete a published organization');

@@ -22,11 +22,11 @@ select throws_ok($$select 1 from public.organization_history$$, '42501', null, '
 select throws_ok($$insert into public.organization_history (organization_id, action) values ('b0000000-0000-4000-8000-00000000000a', 'note')$$, '42501', null, 'anon cannot write organization history');
 select throws_ok($$select 1 from public.change_requests$$, '42501', null, 'anon cannot read change requests');
 select throws_ok($$insert into public.change_requests (organization_id, note) values ('b0000000-0000-4000-8000-00000000000a', 'x')$$, '42501', null, 'anon cannot create change requests');
-select lives_ok($$insert into public.error_reports (organization_id, service_id, kind, message) values ('b0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000a', 'wrong_schedule', 'Closed on Mondays now.')$$, 'anon reports an error on a published entry');
-select throws_ok($$insert into public.error_reports (organization_id, kind) values ('b0000000-0000-4000-8000-00000000000b', 'closed')$$, '42501', null, 'anon cannot report on a pending entry');
-select throws_ok($$insert into public.error_reports (organization_id, kind, message) values ('b0000000-0000-4000-8000-00000000000a', 'other', repeat('x', 1001))$$, '23514', null, 'an error report message is at most 1000 characters');
+select lives_ok($$select public.report_error('b0000000-0000-4000-8000-00000000000a', 'wrong_schedule', 'Closed on Mondays now.', 'c0000000-0000-4000-8000-00000000000a')$$, 'anon reports an error on a published entry');
+select throws_ok($$select public.report_error('b0000000-0000-4000-8000-00000000000b', 'closed')$$, '22023', null, 'anon cannot report on a pending entry');
+select throws_ok($$select public.report_error('b0000000-0000-4000-8000-00000000000a', 'other', repeat('x', 1001))$$, '22001', null, 'an error report message is at most 1000 characters');
 select throws_ok($$insert into public.error_reports (organization_id, kind, status, resolved_at) values ('b0000000-0000-4000-8000-00000000000a', 'other', 'resolved', now())$$, '42501', null, 'anon cannot file an already resolved report');
-select throws_ok($$insert into public.error_reports (organization_id, kind) values ('b0000000-0000-4000-8000-00000000000a', 'spam')$$, '23514', null, 'an error report kind comes from the list');
+select throws_ok($$select public.report_error('b0000000-0000-4000-8000-00000000000a', 'spam')$$, '23514', null, 'an error report kind comes from the list');
 select throws_ok($$select 1 from public.error_reports$$, '42501', null, 'anon cannot read error reports back');
 select throws_ok($$update public.error_reports set status = 'dismissed', resolved_at = now()$$, '42501', null, 'anon cannot update error reports');
 select throws_ok($$delete from public.error_reports$$, '42501', null, 'anon cannot delete error reports');
@@ -48,7 +48,7 @@ select throws_ok($$update public.organization_history set note = 'x'$$, '42501',
 select throws_ok($$delete from public.organization_history$$, '42501', null, 'social worker cannot delete organization history');
 select is_empty($$select 1 from public.change_requests$$, 'social worker reads no change requests');
 select throws_ok($$insert into public.change_requests (organization_id, note) values ('b0000000-0000-4000-8000-00000000000a', 'x')$$, '42501', null, 'social worker cannot create a change request');
-select lives_ok($$insert into public.error_reports (organization_id, kind) values ('b0000000-0000-4000-8000-00000000000a', 'closed')$$, 'social worker reports an error');
+select lives_ok($$select public.report_error('b0000000-0000-4000-8000-00000000000a', 'closed')$$, 'social worker reports an error');
 select is_empty($$select 1 from public.error_reports$$, 'social worker cannot read error reports');
 select throws_ok($$insert into public.quartier_surveys (mdrc, organization_id, checked_on) values (1, 'b0000000-0000-4000-8000-00000000000a', current_date)$$, '42501', null, 'social worker cannot record a survey for an organization they do not belong to');
 
@@ -71,13 +71,13 @@ select throws_ok($$update public.change_requests set organization_id = 'b0000000
 select lives_ok($$select public.withdraw_change_request('80000000-0000-4000-8000-000000000002')$$, 'editor A withdraws their own change request');
 select throws_ok($$delete from public.change_requests$$, '42501', null, 'editor A cannot delete change requests');
 select results_eq($$select count(*)::int from public.error_reports where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values (2)$$, 'editor A reads the error reports on their organization');
-select results_eq($$update public.error_reports set status = 'resolved', resolved_at = now() where kind = 'wrong_schedule' returning status$$, $$values ('resolved')$$, 'editor A resolves an error report');
+select lives_ok($$select public.answer_error_report((select id from public.error_reports where kind = 'wrong_schedule'), 'New hours are online.')$$, 'editor A answers an error report (closing it is for moderators)');
 select throws_ok($$delete from public.error_reports$$, '42501', null, 'editor A cannot delete error reports');
 select isnt_empty($$select 1 from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000002'$$, 'editor A reads their pending organization''s survey');
-select lives_ok($$insert into public.quartier_surveys (id, mdrc, organization_id, checked_on, note) values ('90000000-0000-4000-8000-000000000003', 2, 'b0000000-0000-4000-8000-00000000000a', current_date, 'Walked the streets around the market.')$$, 'editor A records a survey for their organization');
+select throws_ok($$insert into public.quartier_surveys (id, mdrc, organization_id, checked_on, note) values ('90000000-0000-4000-8000-000000000003', 2, 'b0000000-0000-4000-8000-00000000000a', current_date, 'Walked the streets around the market.')$$, '42501', null, 'editor A cannot record a survey, even for their organization (moderators record them)');
 select throws_ok($$insert into public.quartier_surveys (mdrc, organization_id, checked_on) values (2, 'b0000000-0000-4000-8000-00000000000c', current_date)$$, '42501', null, 'editor A cannot record a survey for editor B''s organization');
-select results_eq($$update public.quartier_surveys set note = 'Corrected.' where id = '90000000-0000-4000-8000-000000000003' returning note$$, $$values ('Corrected.')$$, 'editor A corrects their survey');
-select results_eq($$delete from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000003' returning mdrc$$, $$values (2)$$, 'editor A deletes their survey');
+select is_empty($$update public.quartier_surveys set note = 'Corrected.' where id = '90000000-0000-4000-8000-000000000001' returning note$$, 'editor A cannot change their organization''s survey');
+select is_empty($$delete from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000001' returning mdrc$$, 'editor A cannot delete their organization''s survey');
 
 -- editor B ---------------------------------------------------------------------------------------
 reset role;
@@ -88,7 +88,7 @@ select is_empty($$select 1 from public.organization_history where organization_i
 select is_empty($$select 1 from public.change_requests where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, 'editor B cannot read editor A''s change requests');
 select throws_ok($$update public.change_requests set note = 'x' where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, '42501', null, 'editor B cannot update editor A''s change requests');
 select is_empty($$select 1 from public.error_reports$$, 'editor B cannot read error reports on editor A''s organization');
-select is_empty($$update public.error_reports set status = 'dismissed', resolved_at = now() returning 1$$, 'editor B cannot dismiss error reports on editor A''s organization');
+select throws_ok($$update public.error_reports set status = 'dismissed', resolved_at = now() returning 1$$, '42501', null, 'editor B cannot dismiss error reports on editor A''s organization');
 select is_empty($$select 1 from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000002'$$, 'editor B cannot read editor A''s pending organization''s survey');
 select is_empty($$update public.quartier_surveys set note = 'x' where id = '90000000-0000-4000-8000-000000000001' returning 1$$, 'editor B cannot update editor A''s survey');
 select is_empty($$delete from public.quartier_surveys where id = '90000000-0000-4000-8000-000000000001' returning 1$$, 'editor B cannot delete editor A''s survey');
@@ -112,7 +112,7 @@ select results_eq(
 select results_eq($$select count(*)::int from public.change_requests where organization_id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values (2)$$, 'moderator reads every change request');
 select lives_ok($$select public.decide_change_request('80000000-0000-4000-8000-000000000001', true)$$, 'moderator applies a change request');
 select lives_ok($$insert into public.change_requests (id, organization_id, note) values ('80000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-00000000000c', 'Please add the Dutch description.')$$, 'moderator asks Org B for a change');
-select results_eq($$update public.error_reports set status = 'dismissed', resolved_at = now() where kind = 'closed' returning status$$, $$values ('dismissed')$$, 'moderator dismisses an error report');
+select lives_ok($$select public.close_error_report((select id from public.error_reports where kind = 'closed'), 'dismissed')$$, 'moderator dismisses an error report');
 select lives_ok($$insert into public.quartier_surveys (mdrc, organization_id, checked_on) values (1, 'b0000000-0000-4000-8000-00000000000c', current_date)$$, 'moderator records a survey for any organization');
 
 -- editor B sees the moderator's request ---------------------------------------------------------

@@ -192,7 +192,7 @@ test.describe('account', () => {
 		await expect(page.getByText('E-mailadres of wachtwoord is niet juist.')).toBeVisible();
 	});
 
-	test('deletes the account and the entries only that person maintains', async ({ page }) => {
+	test('deletes the account and the registrations only that person made', async ({ page }) => {
 		const email = `leaving-${Date.now().toString(36)}@example.test`;
 		await page.goto('/fr/account/sign-in');
 		await page.locator('#link-email').fill(email);
@@ -203,10 +203,10 @@ test.describe('account', () => {
 		}[];
 		await page.goto(/https?:\/\/\S+/.exec(mail?.text ?? '')?.[0] ?? '');
 		await expect(page).toHaveURL(/\/fr\/account$/);
-		await page.getByRole('button', { name: 'Supprimer mon compte et mes fiches' }).click();
+		await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
 		await expect(page.getByText('Cochez la case pour confirmer.')).toBeVisible();
 		await page.getByLabel(/Je comprends que mon compte/).check();
-		await page.getByRole('button', { name: 'Supprimer mon compte et mes fiches' }).click();
+		await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
 		await expect(page).toHaveURL(/\/fr\/account\/sign-in\?deleted$/);
 		await page.goto('/fr/account');
 		await expect(page).toHaveURL(/\/fr\/account\/sign-in\?next=/);

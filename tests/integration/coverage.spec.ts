@@ -11,6 +11,10 @@ import { DEMO_ACCOUNTS, seed } from '../../supabase/seed/run.ts';
 let gateway: Gateway;
 let anon: SupabaseClient;
 
+const service = () =>
+	createClient(gateway.url, gateway.serviceRoleKey, {
+		auth: { persistSession: false, autoRefreshToken: false }
+	});
 const client = () =>
 	createClient(gateway.url, gateway.anonKey, {
 		auth: { persistSession: false, autoRefreshToken: false }
@@ -95,6 +99,13 @@ describe('need signals', () => {
 		];
 		const { error } = await worker.from('need_signals').insert(rows);
 		expect(error).toBeNull();
+		// Counts cover whole past weeks only: date the signals two weeks back, as if recorded then.
+		const twoWeeksAgo = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+		const moved = await service()
+			.from('need_signals')
+			.update({ created_on: twoWeeksAgo })
+			.eq('mdrc', 7);
+		expect(moved.error).toBeNull();
 
 		const counts = await coverage.needSignals(await signedIn('policy_analyst'));
 		expect(counts).toContainEqual({ mdrc: 7, support_kind: kind, outcome: 'not_found', count: 6 });

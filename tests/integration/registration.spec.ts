@@ -350,6 +350,7 @@ describe('liveness job', () => {
 			confirmAfterDays: 180,
 			dormantAfterDays: 3000,
 			linkValidDays: 21,
+			reportRetentionDays: 90,
 			moderationEmail: 'moderators@example.test',
 			origin: 'http://127.0.0.1:5173'
 		};
@@ -386,6 +387,7 @@ describe('liveness job', () => {
 			confirmAfterDays: 3000,
 			dormantAfterDays: 3000,
 			linkValidDays: 21,
+			reportRetentionDays: 90,
 			moderationEmail: 'digest@example.test',
 			origin: 'http://127.0.0.1:5173'
 		};

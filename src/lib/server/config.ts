@@ -1,5 +1,5 @@
-// Server settings for accounts, mail and freshness, read once from the environment and checked
-// with zod. Local defaults for the secrets exist only while the app talks to a Supabase API on
+// Server settings for accounts, mail, links and freshness, read once from the environment and
+// checked with zod. Local defaults for the secrets and the public origin exist only while the app talks to a Supabase API on
 // this machine (the local gateway of `npm run dev` and the tests): a server pointed at a real
 // project must be given its own, whatever NODE_ENV says. This is the one module that reads these
 // variables; the command-line job (scripts/jobs-liveness.ts) shares it, so they are not declared
@@ -18,8 +18,15 @@ export function usesLocalGateway(supabaseUrl: string | undefined): boolean {
 
 const LOCAL_LINK_SECRET = 'nabij-local-link-secret-not-for-production';
 const LOCAL_JOBS_TOKEN = 'nabij-local-jobs-token';
+// Where `npm run dev` serves the app.
+const LOCAL_ORIGIN = 'http://127.0.0.1:5173';
 
 const schema = z.object({
+	// The app's public address, as adapter-node reads it: links in e-mails and QR codes start
+	// with it, never with the Host header of the request that triggered them.
+	ORIGIN: z
+		.url('ORIGIN must be the public address of the app, e.g. https://nabij.example.org')
+		.transform((value) => new URL(value).origin),
 	NABIJ_LINK_SECRET: z.string().min(32, 'NABIJ_LINK_SECRET must be at least 32 characters'),
 	NABIJ_JOBS_TOKEN: z.string().min(16, 'NABIJ_JOBS_TOKEN must be at least 16 characters'),
 	SMTP_URL: z
@@ -37,7 +44,9 @@ const schema = z.object({
 	NABIJ_MODERATION_EMAIL: z.string().default('moderation@nabij.invalid'),
 	NABIJ_LIVENESS_CONFIRM_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 	NABIJ_LIVENESS_DORMANT_DAYS: z.coerce.number().int().min(1).max(3650).default(240),
-	NABIJ_LIVENESS_LINK_DAYS: z.coerce.number().int().min(1).max(60).default(21)
+	NABIJ_LIVENESS_LINK_DAYS: z.coerce.number().int().min(1).max(60).default(21),
+	// Closed error reports are deleted this many days after closing (data minimisation).
+	NABIJ_REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90)
 });
 
 export type Config = z.infer<typeof schema>;
@@ -54,9 +63,6 @@ const serverSchema = schema.extend({
 		.min(20, 'PUBLIC_SUPABASE_ANON_KEY looks too short to be a key'),
 	PUBLIC_MAP_STYLE_URL: z
 		.url('PUBLIC_MAP_STYLE_URL must be the URL of a MapLibre style')
-		.optional(),
-	ORIGIN: z
-		.url('ORIGIN must be the public address of the app, e.g. https://nabij.example.org')
 		.optional(),
 	ADDRESS_HEADER: z
 		.string()
@@ -90,7 +96,8 @@ function withLocalDefaults(env: Record<string, string | undefined>) {
 	return {
 		...given,
 		NABIJ_LINK_SECRET: given.NABIJ_LINK_SECRET ?? (local ? LOCAL_LINK_SECRET : undefined),
-		NABIJ_JOBS_TOKEN: given.NABIJ_JOBS_TOKEN ?? (local ? LOCAL_JOBS_TOKEN : undefined)
+		NABIJ_JOBS_TOKEN: given.NABIJ_JOBS_TOKEN ?? (local ? LOCAL_JOBS_TOKEN : undefined),
+		ORIGIN: given.ORIGIN ?? (local ? LOCAL_ORIGIN : undefined)
 	};
 }
 
@@ -148,4 +155,14 @@ export function config(): Config {
 	}
 	cached = result.data;
 	return cached;
+}
+
+/** The app's public origin for links in e-mails and QR codes, e.g. `https://nabij.example`. */
+export function publicOrigin(): string {
+	return config().ORIGIN;
+}
+
+/** Forgets the settings read so far (tests that change the environment). */
+export function resetConfig(): void {
+	cached = undefined;
 }

@@ -33,4 +33,36 @@ describe('rate limits', () => {
 		expect(isBlocked('sign_in', who, limiter)).toBe(true);
 		expect(isBlocked('sign_in', { ip: '10.0.0.2', userId: 'b@example.test' }, limiter)).toBe(false);
 	});
+
+	it('keeps at most maxKeys keys, dropping the oldest windows first', () => {
+		let now = 0;
+		const limiter = new RateLimiter(() => now, 3);
+		const rule = { limit: 1, windowMs: 1000 };
+		limiter.hit('short', { limit: 1, windowMs: 10 });
+		limiter.hit('a', rule);
+		limiter.hit('b', rule);
+		now = 20;
+		// 'short' is the oldest (and expired): it goes, the live windows stay.
+		limiter.hit('c', rule);
+		expect(limiter.size).toBe(3);
+		expect(limiter.hit('a', rule)).toBe(false);
+		// Full of live windows: the oldest ('a') is forgotten for the new key.
+		limiter.hit('d', rule);
+		expect(limiter.size).toBe(3);
+		expect(limiter.hit('b', rule)).toBe(false);
+		expect(limiter.hit('a', rule)).toBe(true);
+		expect(limiter.size).toBe(3);
+	});
+
+	it('stays bounded when a caller sprays addresses', () => {
+		const limiter = new RateLimiter(() => 0, 1000);
+		for (let i = 0; i < 20_000; i++) allowAttempt('error_report', { ip: `10.${i}` }, limiter);
+		expect(limiter.size).toBe(1000);
+		// The most recent addresses are still counted.
+		expect(allowAttempt('error_report', { ip: '10.19999' }, limiter)).toBe(true);
+		for (let i = 0; i < RULES.error_report.limit; i++) {
+			allowAttempt('error_report', { ip: '10.19999' }, limiter);
+		}
+		expect(allowAttempt('error_report', { ip: '10.19999' }, limiter)).toBe(false);
+	});
 });

@@ -1,6 +1,7 @@
 // In-memory fixed-window rate limits for sign-in, registration and error reports, per IP address
 // and per account. One process only: behind several app servers each keeps its own counts, which
-// still caps abuse per server.
+// still caps abuse per server. The number of keys is capped: a caller who sprays addresses or
+// e-mail addresses evicts the oldest windows instead of growing the process without end.
 
 type Window = { count: number; resetAt: number };
 
@@ -16,25 +17,38 @@ export const RULES = {
 
 export type RateLimitAction = keyof typeof RULES;
 
+/** Keys kept by default: about 100 bytes each, so a few megabytes at most. */
+export const DEFAULT_MAX_KEYS = 50_000;
+
 export class RateLimiter {
+	// A Map iterates in insertion order; a window is re-inserted when it starts, so the first
+	// entries are the oldest windows.
 	readonly #windows = new Map<string, Window>();
 	readonly #now: () => number;
+	readonly #maxKeys: number;
 
-	constructor(now: () => number = Date.now) {
+	constructor(now: () => number = Date.now, maxKeys = DEFAULT_MAX_KEYS) {
 		this.#now = now;
+		this.#maxKeys = maxKeys;
+	}
+
+	/** How many keys are held (for tests and monitoring). */
+	get size(): number {
+		return this.#windows.size;
 	}
 
 	/**
-	 * Counts one attempt for `key` and says whether it is within `rule`. When the map grows large,
-	 * expired windows are dropped so memory stays bounded.
+	 * Counts one attempt for `key` and says whether it is within `rule`. Never holds more than
+	 * `maxKeys` keys: when full, the oldest windows go first.
 	 *
 	 * @example limiter.hit('sign_in:ip:127.0.0.1', { limit: 10, windowMs: 900_000 }) // true
 	 */
 	hit(key: string, rule: RateLimitRule): boolean {
 		const now = this.#now();
-		if (this.#windows.size > 50_000) this.#sweep(now);
 		const window = this.#windows.get(key);
 		if (!window || window.resetAt <= now) {
+			this.#windows.delete(key);
+			if (this.#windows.size >= this.#maxKeys) this.#evict(now);
 			this.#windows.set(key, { count: 1, resetAt: now + rule.windowMs });
 			return true;
 		}
@@ -48,8 +62,13 @@ export class RateLimiter {
 		return !!window && window.resetAt > this.#now() && window.count >= rule.limit;
 	}
 
-	#sweep(now: number): void {
-		for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
+	#evict(now: number): void {
+		// From the oldest: drop windows until there is room, then any expired ones that follow.
+		// Only the front of the map is visited, so a full map costs little per new key.
+		for (const [key, window] of this.#windows) {
+			if (this.#windows.size < this.#maxKeys && window.resetAt > now) break;
+			this.#windows.delete(key);
+		}
 	}
 }
 

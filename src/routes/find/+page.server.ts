@@ -4,6 +4,7 @@ import type { Actions } from './$types';
 import { quartierAt } from '#lib/domain/geo/quartier.ts';
 import { finderQuerySchema, type FinderQuery } from '#lib/domain/search/index.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { DataError } from '#lib/server/db/errors.ts';
 import * as geography from '#lib/server/db/geography.ts';
 import * as needSignals from '#lib/server/db/need-signals.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
@@ -72,13 +73,21 @@ export const actions = {
 		const mdrc = await signalQuartier(locals, query);
 		const [support] = query.support;
 		if (!outcome.success || mdrc === null || !support) return fail(400, { signalError: true });
-		await needSignals.create(locals.supabase, {
-			mdrc,
-			support_kind: support,
-			language: query.languages[0] ?? null,
-			target_group: query.target[0] ?? null,
-			outcome: outcome.data.outcome
-		});
+		try {
+			await needSignals.create(locals.supabase, {
+				mdrc,
+				support_kind: support,
+				language: query.languages[0] ?? null,
+				target_group: query.target[0] ?? null,
+				outcome: outcome.data.outcome
+			});
+		} catch (failure) {
+			// The database caps need signals per social worker and day.
+			if (failure instanceof DataError && failure.kind === 'too_many') {
+				return fail(429, { signalLimit: true });
+			}
+			throw failure;
+		}
 		const params = finderParams(query, url.searchParams.get('place') ?? undefined);
 		params.set('signalled', '1');
 		redirect(303, localizeHref(`/find?${params}`));

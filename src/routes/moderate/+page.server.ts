@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { localizeHref } from '#lib/paraglide/runtime.js';
+import * as errorReports from '#lib/server/db/error-reports.ts';
 import * as moderation from '#lib/server/db/moderation.ts';
 import * as organizations from '#lib/server/db/organizations.ts';
 import { requireRole } from '#lib/server/guards.ts';
@@ -38,7 +39,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = reportSchema.safeParse({ id: form.get('id'), status: form.get('status') });
 		if (!parsed.success) return fail(400, { error: 'invalid' });
-		await moderation.closeErrorReport(event.locals.supabase, parsed.data.id, parsed.data.status);
+		await errorReports.close(event.locals.supabase, parsed.data.id, parsed.data.status);
 		redirect(303, localizeHref('/moderate'));
 	}
 };

@@ -2,11 +2,13 @@ import QRCode from 'qrcode';
 import type { UiLocale } from '#lib/domain/languages.ts';
 import { parseSlipParams, slipPath } from '#lib/domain/finder/slip.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { publicOrigin } from '#lib/server/config.ts';
 import * as geography from '#lib/server/db/geography.ts';
 import * as resources from '#lib/server/db/resources.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
 
-// The slip is generated from the address alone; nothing about the resident is stored.
+// The slip is generated from the address alone; nothing about the resident is stored. Its links
+// and QR codes use the configured public origin: a spoofed Host header must not end up printed.
 export async function load({ url, locals }) {
 	const { ids, lang, tooMany } = parseSlipParams(url.searchParams, getLocale() as UiLocale);
 	const [entries, terms, communes] = await Promise.all([
@@ -16,7 +18,10 @@ export async function load({ url, locals }) {
 	]);
 	const slips = await Promise.all(
 		entries.map(async (entry) => {
-			const link = new URL(localizeHref(`/resources/${entry.id}`, { locale: lang }), url.origin);
+			const link = new URL(
+				localizeHref(`/resources/${entry.id}`, { locale: lang }),
+				publicOrigin()
+			);
 			const svg = await QRCode.toString(link.href, {
 				type: 'svg',
 				margin: 1,
@@ -36,7 +41,7 @@ export async function load({ url, locals }) {
 		lang,
 		tooMany,
 		slips,
-		shareLink: new URL(localizeHref(slipPath(ids, lang)), url.origin).href,
+		shareLink: new URL(localizeHref(slipPath(ids, lang)), publicOrigin()).href,
 		today: new Date().toISOString().slice(0, 10)
 	};
 }

@@ -60,6 +60,9 @@ export function statusForSqlState(sqlState: string, anonymous: boolean): number 
 		'09000': 500
 	};
 	if (sqlState === '42501') return anonymous ? 401 : 403;
+	// PostgREST lets a function choose the status: SQLSTATE PTxyz answers HTTP xyz.
+	const custom = /^PT(\d{3})$/.exec(sqlState);
+	if (custom) return Number(custom[1]);
 	const hit = exact[sqlState];
 	if (hit !== undefined) return hit;
 	const prefix: Record<string, number> = {

@@ -259,6 +259,8 @@ export type Database = {
 					location_id: string | null;
 					message: string | null;
 					organization_id: string;
+					replied_at: string | null;
+					reply: string | null;
 					resolved_at: string | null;
 					service_id: string | null;
 					status: string;
@@ -271,6 +273,8 @@ export type Database = {
 					location_id?: string | null;
 					message?: string | null;
 					organization_id: string;
+					replied_at?: string | null;
+					reply?: string | null;
 					resolved_at?: string | null;
 					service_id?: string | null;
 					status?: string;
@@ -282,6 +286,8 @@ export type Database = {
 					location_id?: string | null;
 					message?: string | null;
 					organization_id?: string;
+					replied_at?: string | null;
+					reply?: string | null;
 					resolved_at?: string | null;
 					service_id?: string | null;
 					status?: string;
@@ -1124,7 +1130,9 @@ export type Database = {
 		};
 		Functions: {
 			accept_editor_invite: { Args: { p_nonce: string }; Returns: string };
+			answer_error_report: { Args: { p_reply: string; p_report_id: string }; Returns: undefined };
 			become_org_editor: { Args: Record<PropertyKey, never>; Returns: undefined };
+			close_error_report: { Args: { p_report_id: string; p_status: string }; Returns: undefined };
 			confirm_organization_active: { Args: { p_organization_id: string }; Returns: string };
 			create_editor_invite: {
 				Args: { p_email: string; p_organization_id: string };
@@ -1208,8 +1216,22 @@ export type Database = {
 				Returns: boolean;
 			};
 			owned_organization_ids: { Args: Record<PropertyKey, never>; Returns: string[] };
+			purge_closed_error_reports: {
+				Args: { p_job_token: string; p_retention_days: number };
+				Returns: number;
+			};
 			register_organization: {
 				Args: { p_channels: Json; p_location: Json; p_organization: Json; p_service: Json };
+				Returns: string;
+			};
+			report_error: {
+				Args: {
+					p_kind: string;
+					p_location_id?: string;
+					p_message?: string;
+					p_organization_id: string;
+					p_service_id?: string;
+				};
 				Returns: string;
 			};
 			withdraw_change_request: { Args: { p_change_request_id: string }; Returns: undefined };

@@ -6,7 +6,7 @@ import type { PostgrestError } from '@supabase/supabase-js';
  */
 export class DataError extends Error {
 	readonly status: number;
-	readonly kind: 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unavailable';
+	readonly kind: 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'too_many' | 'unavailable';
 	readonly code: string;
 	/** The rule the database named in the error's hint (e.g. 'moderation_required'), if any. */
 	readonly reason: string | null;
@@ -35,8 +35,10 @@ const KNOWN: Record<string, [DataError['kind'], number]> = {
 	'23514': ['invalid', 400], // check violation
 	'23502': ['invalid', 400], // not-null violation
 	'22P02': ['invalid', 400], // invalid text representation (e.g. a bad uuid)
-	'22023': ['invalid', 400], // invalid parameter value, raised by our functions
-	P0001: ['invalid', 400] // raised by a trigger or function
+	P0001: ['invalid', 400], // raised by a trigger or function
+	'22001': ['invalid', 400], // a value too long, raised by a function
+	'22023': ['invalid', 400], // an invalid argument, raised by a function
+	PT429: ['too_many', 429] // a limit enforced by the database (PostgREST answers 429)
 };
 
 /**

@@ -30,14 +30,6 @@ export async function organizationIdsOf(
 	return new Map(rows.map((row) => [row.organization_id, row.member_role]));
 }
 
-/** Adds a user to an organization (owners and moderators only, by RLS). */
-export async function add(
-	supabase: SupabaseClient,
-	member: { organization_id: string; user_id: string; member_role?: Membership['member_role'] }
-): Promise<void> {
-	orThrow(await supabase.from('organization_members').insert(member));
-}
-
 /** Records an invitation to co-edit (owners only) and returns the secret nonce for the link. */
 export async function invite(
 	supabase: SupabaseClient,

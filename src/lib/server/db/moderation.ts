@@ -151,22 +151,6 @@ export async function openErrorReports(supabase: SupabaseClient): Promise<ErrorR
 	);
 }
 
-/** Closes an error report as resolved or dismissed. */
-export async function closeErrorReport(
-	supabase: SupabaseClient,
-	id: string,
-	status: 'resolved' | 'dismissed'
-): Promise<void> {
-	orThrow(
-		await supabase
-			.from('error_reports')
-			.update({ status, resolved_at: new Date().toISOString() })
-			.eq('id', id)
-			.select('id')
-			.single()
-	);
-}
-
 export type EditorContact = {
 	email: string;
 	email_language: 'fr' | 'nl' | 'en';

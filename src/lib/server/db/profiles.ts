@@ -36,8 +36,9 @@ export async function becomeOrgEditor(supabase: SupabaseClient): Promise<void> {
 }
 
 /**
- * Deletes the signed-in user's account and the organizations only they maintain; returns how
- * many organizations went with it.
+ * Deletes the signed-in user's account and the never-published registrations only they
+ * maintain; published entries stay with their history (moderators maintain those left without
+ * an editor). Returns how many registrations went with the account.
  */
 export async function deleteOwnAccount(supabase: SupabaseClient): Promise<number> {
 	return orThrow(await supabase.rpc('delete_my_account')) as number;

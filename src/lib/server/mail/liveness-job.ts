@@ -1,7 +1,8 @@
 // The scheduled job: asks the editors of entries not confirmed for a while whether they are
 // still active (one signed, expiring link per entry), marks entries not confirmed for much
 // longer as dormant, and sends the moderators one digest of the submissions that arrived since
-// its last run. The privileged part runs in security-definer SQL functions that check the
+// its last run; it also deletes error reports closed longer ago than the retention period. The
+// privileged part runs in security-definer SQL functions that check the
 // job token; this code only uses the anon key.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { localizeHref } from '#lib/paraglide/runtime.js';
@@ -16,6 +17,8 @@ export type LivenessSettings = {
 	confirmAfterDays: number;
 	dormantAfterDays: number;
 	linkValidDays: number;
+	/** Days a closed error report is kept before the job deletes it. */
+	reportRetentionDays: number;
 	/** Where the moderation digest goes (the moderators' shared address). */
 	moderationEmail: string;
 	/** Public origin of the app, for links: `https://nabij.example` (no trailing slash). */
@@ -29,6 +32,8 @@ export type LivenessReport = {
 	dormant: number;
 	/** Submissions announced in this run's moderation digest (0: no digest sent). */
 	digestEntries: number;
+	/** Closed error reports deleted after the retention period. */
+	reportsPurged: number;
 };
 
 type CollectedRow = {
@@ -49,6 +54,7 @@ export function livenessSettings(origin: string): LivenessSettings {
 		confirmAfterDays: settings.NABIJ_LIVENESS_CONFIRM_DAYS,
 		dormantAfterDays: settings.NABIJ_LIVENESS_DORMANT_DAYS,
 		linkValidDays: settings.NABIJ_LIVENESS_LINK_DAYS,
+		reportRetentionDays: settings.NABIJ_REPORT_RETENTION_DAYS,
 		moderationEmail: settings.NABIJ_MODERATION_EMAIL,
 		origin
 	};
@@ -119,11 +125,17 @@ export async function runLivenessJob(
 		if (sent) mailsSent += 1;
 		else mailsFailed += 1;
 	}
+	const purged = await supabase.rpc('purge_closed_error_reports', {
+		p_job_token: settings.jobToken,
+		p_retention_days: settings.reportRetentionDays
+	});
+	if (purged.error) throw new Error(`purge_closed_error_reports: ${purged.error.message}`);
 	return {
 		checks: new Set(rows.map((r) => r.organization_id)).size,
 		mailsSent,
 		mailsFailed,
 		dormant: Number(dormant.data ?? 0),
-		digestEntries: submissions.length
+		digestEntries: submissions.length,
+		reportsPurged: Number(purged.data ?? 0)
 	};
 }

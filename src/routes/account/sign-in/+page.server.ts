@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { newUserMetadata, rememberAuthMailLocale } from '#lib/server/mail/auth-locale.ts';
+import { publicOrigin } from '#lib/server/config.ts';
 import { allowAttempt, isBlocked, recordFailure } from '#lib/server/rate-limit.ts';
 import { safeNext } from '../next.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +23,7 @@ function readForm(form: FormData) {
 }
 
 export const actions: Actions = {
-	link: async ({ request, locals, url, getClientAddress }) => {
+	link: async ({ request, locals, getClientAddress }) => {
 		const { email, next } = readForm(await request.formData());
 		const values = { email };
 		if (!emailSchema.safeParse(email).success) {
@@ -31,7 +32,7 @@ export const actions: Actions = {
 		if (!allowAttempt('sign_in', { ip: getClientAddress(), userId: email.toLowerCase() })) {
 			return fail(429, { values, errors: { form: m.account_error_rate_limited() } });
 		}
-		const callback = new URL(localizeHref('/account/callback'), url.origin);
+		const callback = new URL(localizeHref('/account/callback'), publicOrigin());
 		callback.searchParams.set('next', next);
 		const { error } = await locals.supabase.auth.signInWithOtp({
 			email,

@@ -1,7 +1,7 @@
 // Inviting a co-editor: an invitation recorded by the database (owners only) and a signed,
 // expiring link e-mailed to the invitee in the inviter's language.
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
-import { config } from '#lib/server/config.ts';
+import { config, publicOrigin } from '#lib/server/config.ts';
 import * as members from '#lib/server/db/members.ts';
 import { getMailer } from '#lib/server/mail/index.ts';
 import { inviteMail } from '#lib/server/mail/templates.ts';
@@ -11,7 +11,7 @@ const INVITE_DAYS = 14;
 
 /** Records the invitation and mails the link; throws a DataError when the caller is no owner. */
 export async function sendInvite(
-	event: { locals: App.Locals; url: URL },
+	event: { locals: App.Locals },
 	input: { organization: { id: string; name: string }; email: string; inviter: string }
 ): Promise<void> {
 	const supabase = event.locals.supabase;
@@ -25,7 +25,7 @@ export async function sendInvite(
 		payload: { n: nonce },
 		expiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000)
 	});
-	const link = new URL(localizeHref('/account/invite'), event.url.origin);
+	const link = new URL(localizeHref('/account/invite'), publicOrigin());
 	link.searchParams.set('token', token);
 	await getMailer(supabase).send(
 		inviteMail(

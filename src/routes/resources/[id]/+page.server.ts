@@ -6,9 +6,11 @@ import { errorReportSchema, isLikelyBot } from '#lib/domain/finder/report.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import * as errorReports from '#lib/server/db/error-reports.ts';
+import { DataError } from '#lib/server/db/errors.ts';
 import * as geography from '#lib/server/db/geography.ts';
 import * as resources from '#lib/server/db/resources.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
+import { allowAttempt } from '#lib/server/rate-limit.ts';
 
 const idSchema = z.uuid();
 
@@ -40,7 +42,7 @@ export async function load({ params, locals, url }) {
 }
 
 export const actions = {
-	report: async ({ params, locals, request }) => {
+	report: async ({ params, locals, request, getClientAddress }) => {
 		const entry = await entryOr404(locals, params.id);
 		const values = Object.fromEntries(
 			[...(await request.formData())].map(([k, v]) => [k, typeof v === 'string' ? v : ''])
@@ -56,14 +58,26 @@ export const actions = {
 				}
 			});
 		}
-		if (!isLikelyBot(parsed.data)) {
-			await errorReports.create(locals.supabase, {
-				organization_id: entry.organization_id,
-				service_id: entry.service_id,
-				location_id: entry.location_id,
-				kind: parsed.data.kind,
-				message: parsed.data.message
+		const tooMany = () =>
+			fail(429, {
+				values: { kind: parsed.data.kind, message: parsed.data.message ?? '' },
+				errors: { limit: m.finder_report_error_too_many() }
 			});
+		// Per address here; per entry and source in the database, whichever client calls it.
+		if (!allowAttempt('error_report', { ip: getClientAddress() })) return tooMany();
+		if (!isLikelyBot(parsed.data)) {
+			try {
+				await errorReports.create(locals.supabase, {
+					organization_id: entry.organization_id,
+					service_id: entry.service_id,
+					location_id: entry.location_id,
+					kind: parsed.data.kind,
+					message: parsed.data.message
+				});
+			} catch (failure) {
+				if (!(failure instanceof DataError && failure.kind === 'too_many')) throw failure;
+				return tooMany();
+			}
 		}
 		redirect(303, localizeHref(`/resources/${entry.id}?reported=1#report`));
 	}

@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { timingSafeEqual } from 'node:crypto';
-import { config } from '#lib/server/config.ts';
+import { config, publicOrigin } from '#lib/server/config.ts';
 import { livenessSettings, runLivenessJob } from '#lib/server/mail/liveness-job.ts';
 import { getMailer } from '#lib/server/mail/index.ts';
 import type { RequestHandler } from './$types';
@@ -12,7 +12,7 @@ function bearerMatches(header: string | null, token: string): boolean {
 }
 
 // Run by a scheduler (cron) with the jobs token: POST /api/jobs/liveness.
-export const POST: RequestHandler = async ({ request, locals, url }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
 	const settings = config();
 	if (!bearerMatches(request.headers.get('authorization'), settings.NABIJ_JOBS_TOKEN)) {
 		error(401, 'Unauthorized');
@@ -20,7 +20,7 @@ export const POST: RequestHandler = async ({ request, locals, url }) => {
 	const report = await runLivenessJob(
 		locals.supabase,
 		getMailer(locals.supabase),
-		livenessSettings(url.origin)
+		livenessSettings(publicOrigin())
 	);
 	return json(report);
 };
