@@ -35,6 +35,8 @@ export function slotsToOpeningHours(slots: ScheduleSlot[]): string | null {
 		.map(([day, times]) => ({
 			additional: false,
 			months: [],
+			dates: [],
+			weeks: [],
 			days: [{ kind: 'weekday', from: day, to: day, nth: null }],
 			times: times.sort((a, b) => a.startMinutes - b.startMinutes),
 			state: 'open',
