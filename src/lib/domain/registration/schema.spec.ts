@@ -145,6 +145,10 @@ describe('contact', () => {
 	it.each([
 		['phone', '02 345 67 89', null],
 		['phone', '📞 0234', 'invalid_phone'],
+		['phone', '0470 12 34 56', null],
+		['phone', '0470 12 34', 'invalid_phone'],
+		['phone', '02 123 45 67', 'invalid_phone'],
+		['whatsapp', '0033 6 12 34 56 78', null],
 		['email', 'groupe@example.test', null],
 		['email', 'a@b', 'invalid_email'],
 		['website', 'javascript:alert(1)', 'invalid_url'],
@@ -170,7 +174,7 @@ describe('contact', () => {
 				])
 			)
 		);
-		expect(result.channels).toEqual([{ kind: 'phone', value: '02 345 67 89', public: true }]);
+		expect(result.channels).toEqual([{ kind: 'phone', value: '+3223456789', public: true }]);
 	});
 });
 
