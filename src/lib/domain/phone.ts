@@ -27,7 +27,7 @@ export function normalisePhone(value: string): string | null {
 export function displayPhone(value: string): string {
 	const parsed = parsePhoneNumber(value.trim(), { regionCode: HOME_REGION });
 	// Possible rather than valid: fictional demo numbers and recently opened ranges still read well.
-	if (!parsed.possible) return value;
+	if (!parsed.possible || !parsed.number) return value;
 	return parsed.regionCode === HOME_REGION ? parsed.number.national : parsed.number.international;
 }
 
@@ -39,6 +39,6 @@ export function displayPhone(value: string): string {
  */
 export function phoneForLink(value: string): string {
 	const parsed = parsePhoneNumber(value.trim(), { regionCode: HOME_REGION });
-	if (parsed.possible) return parsed.number.e164;
+	if (parsed.possible && parsed.number) return parsed.number.e164;
 	return value.replace(/[^\d+]/g, '');
 }

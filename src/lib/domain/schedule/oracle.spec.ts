@@ -74,8 +74,8 @@ const day: fc.Arbitrary<DaySelector> = fc.oneof(
 	{
 		arbitrary: fc
 			// The reference allows a single occurrence per weekday together with a month range.
-			.tuple(weekday, fc.constantFrom([1], [2], [3], [4], [-1]))
-			.map(([w, nth]) => ({ kind: 'weekday' as const, from: w, to: w, nth })),
+			.tuple(weekday, fc.constantFrom(1, 2, 3, 4, -1))
+			.map(([w, nth]) => ({ kind: 'weekday' as const, from: w, to: w, nth: [nth] })),
 		weight: 2
 	}
 );
