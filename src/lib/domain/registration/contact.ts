@@ -8,6 +8,7 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 // Phone numbers must also pass the contact_channels check constraint (`^\+?[0-9][0-9 ./()-]{5,24}$`),
 // which their E.164 form always does.
+const PHONE_CHARACTERS = /^\+?[0-9][0-9 ./()-]*$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** The issue code for a channel value of the given kind, or null when it is valid. */
@@ -17,7 +18,8 @@ export function channelValueIssue(kind: ChannelKind, value: string): string | nu
 	switch (kind) {
 		case 'phone':
 		case 'whatsapp':
-			return normalisePhone(value) ? null : 'invalid_phone';
+			// Only what people write in a number: the parser would skip invisible marks and letters.
+			return PHONE_CHARACTERS.test(value) && normalisePhone(value) ? null : 'invalid_phone';
 		case 'email':
 			return EMAIL.test(value) && !/[<>"'()\\,;:]/.test(value) && codePoints(value) <= 254
 				? null

@@ -181,6 +181,7 @@ describe('contact', () => {
 		['phone', '0470 12 34 56', null],
 		['phone', '0470 12 34', 'invalid_phone'],
 		['phone', '02 123 45 67', 'invalid_phone'],
+		['whatsapp', '\u202e+32 470 12 34 56', 'invalid_phone'],
 		['whatsapp', '0033 6 12 34 56 78', null],
 		['email', 'groupe@example.test', null],
 		['email', 'a@b', 'invalid_email'],
