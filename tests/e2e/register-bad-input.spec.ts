@@ -22,7 +22,7 @@ const ERR = {
 	choice: 'Choisissez une des options proposées.',
 	description: 'Décrivez ce que vous faites dans au moins une langue.',
 	schedule: 'Indiquez au moins un jour avec une heure de début et de fin',
-	phone: 'Indiquez un numéro avec des chiffres seulement',
+	phone: 'Ce numéro de téléphone n’est pas valable',
 	email: 'Indiquez une adresse e-mail comme',
 	url: 'Indiquez une adresse web commençant par',
 	channel: 'Indiquez au moins un moyen de vous joindre.',
@@ -55,7 +55,7 @@ const VALID: Record<string, Fields> = {
 	],
 	contact: [
 		['channel_kind_0', 'phone'],
-		['channel_value_0', '02 123 45 67']
+		['channel_value_0', '02 345 67 89']
 	]
 };
 

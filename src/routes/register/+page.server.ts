@@ -7,6 +7,7 @@ import {
 	languageOptions,
 	nextStep,
 	previousStep,
+	readFields,
 	readStep,
 	registrationSchema,
 	stepSchemas,
@@ -61,8 +62,15 @@ export const actions: Actions = {
 		const step = currentStep(form);
 		const draft = decodeDraft(form.get('draft'));
 		const values = readStep(step, form);
+		// On an error the form shows every field as typed, empty contact rows included.
+		const typed = readFields(step, form);
 		if (String(form.get('homepage') ?? '') !== '') {
-			return fail(400, { step, draft: encodeDraft(draft), values, errors: { '': ['invalid'] } });
+			return fail(400, {
+				step,
+				draft: encodeDraft(draft),
+				values: typed,
+				errors: { '': ['invalid'] }
+			});
 		}
 		const parsed = stepSchemas[step].safeParse(values);
 		if (form.get('intent') === 'back') {
@@ -73,7 +81,7 @@ export const actions: Actions = {
 			return fail(400, {
 				step,
 				draft: encodeDraft(draft),
-				values,
+				values: typed,
 				errors: fieldErrors(parsed.error)
 			});
 		}
@@ -83,7 +91,7 @@ export const actions: Actions = {
 			await knownCodes(event.locals.supabase)
 		);
 		if (Object.keys(unknown).length) {
-			return fail(400, { step, draft: encodeDraft(draft), values, errors: unknown });
+			return fail(400, { step, draft: encodeDraft(draft), values: typed, errors: unknown });
 		}
 		draft[step] = values;
 		return { step: nextStep(step), draft: encodeDraft(draft), values: null, errors: {} };

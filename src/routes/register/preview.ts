@@ -37,7 +37,12 @@ export function publicPreview(draft: Draft, quartiers: Quartier[], locale: strin
 			: when.schedule_kind === 'irregular'
 				? m.account_schedule_irregular()
 				: str(when.opening_hours) ||
-					(Array.isArray(when.slots) ? slotsToOpeningHours(when.slots as never) : null) ||
+					(Array.isArray(when.slots)
+						? slotsToOpeningHours(when.slots as never, {
+								months: Array.isArray(when.closed_months) ? (when.closed_months as never) : [],
+								holidays: when.closed_holidays === true
+							})
+						: null) ||
 					m.account_preview_weekly_slots();
 	const channels = Array.isArray(draft.contact?.channels)
 		? (draft.contact.channels as { kind?: unknown; value?: unknown; public?: unknown }[])

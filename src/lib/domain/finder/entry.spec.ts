@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactHref, publicContacts, scheduleLines } from './entry.ts';
+import { contactHref, contactText, publicContacts, scheduleLines } from './entry.ts';
 
 describe('scheduleLines', () => {
 	it('describes opening hours in the requested language', () => {
@@ -29,9 +29,30 @@ describe('contactHref', () => {
 		);
 	});
 
+	it('links numbers typed nationally, and older stored forms, in E.164', () => {
+		expect(contactHref({ kind: 'phone', value: '0470 12 34 56' })).toBe('tel:+32470123456');
+		expect(contactHref({ kind: 'whatsapp', value: '0470/12.34.56' })).toBe(
+			'https://wa.me/32470123456'
+		);
+		expect(contactHref({ kind: 'phone', value: '+32 2 000 12 34' })).toBe('tel:+3220001234');
+		expect(contactHref({ kind: 'whatsapp', value: '+33612345678' })).toBe(
+			'https://wa.me/33612345678'
+		);
+	});
+
 	it('never links a relay or a non-web scheme', () => {
 		expect(contactHref({ kind: 'relay', value: 'Ask Fatima at the bakery' })).toBeNull();
 		expect(contactHref({ kind: 'website', value: 'javascript:alert(1)' })).toBeNull();
+	});
+});
+
+describe('contactText', () => {
+	it('shows Belgian numbers nationally, others internationally, the rest as stored', () => {
+		expect(contactText({ kind: 'phone', value: '+32470123456' })).toBe('0470 12 34 56');
+		expect(contactText({ kind: 'whatsapp', value: '+33612345678' })).toBe('+33 6 12 34 56 78');
+		expect(contactText({ kind: 'phone', value: '+32 2 000 12 34' })).toBe('02 000 12 34');
+		expect(contactText({ kind: 'phone', value: 'ask at the desk' })).toBe('ask at the desk');
+		expect(contactText({ kind: 'email', value: 'a@b.invalid' })).toBe('a@b.invalid');
 	});
 });
 

@@ -1,4 +1,5 @@
 // How an entry's schedule and contact channels are shown on the detail page and the slip.
+import { displayPhone, phoneForLink } from '../phone.ts';
 import { describeSchedule } from '../schedule/describe.ts';
 import { parseOpeningHours } from '../schedule/parse.ts';
 
@@ -28,17 +29,17 @@ export type Contact = {
 
 /**
  * A link for a contact channel, or null when it is not something to link (a relay person).
- * Only http(s) websites are linked; phone numbers keep their digits and a leading +.
+ * Only http(s) websites are linked; phone numbers are linked in E.164, WhatsApp with its digits.
  *
- * @example contactHref({ kind: 'phone', value: '+32 2 123 45 67', … }) // 'tel:+3221234567'
+ * @example contactHref({ kind: 'phone', value: '0470 12 34 56' }) // 'tel:+32470123456'
+ * @example contactHref({ kind: 'whatsapp', value: '+32470123456' }) // 'https://wa.me/32470123456'
  */
 export function contactHref(contact: Pick<Contact, 'kind' | 'value'>): string | null {
-	const digits = contact.value.replace(/[^\d+]/g, '');
 	switch (contact.kind) {
 		case 'phone':
-			return `tel:${digits}`;
+			return `tel:${phoneForLink(contact.value)}`;
 		case 'whatsapp':
-			return `https://wa.me/${digits.replace(/^\+/, '')}`;
+			return `https://wa.me/${phoneForLink(contact.value).replace(/^\+/, '')}`;
 		case 'email':
 			return `mailto:${contact.value}`;
 		case 'website':
@@ -46,6 +47,18 @@ export function contactHref(contact: Pick<Contact, 'kind' | 'value'>): string | 
 		default:
 			return null;
 	}
+}
+
+/**
+ * A contact channel's value as people read it: phone numbers in their national (Belgian) or
+ * international form, everything else as stored.
+ *
+ * @example contactText({ kind: 'phone', value: '+32470123456' }) // '0470 12 34 56'
+ */
+export function contactText(contact: Pick<Contact, 'kind' | 'value'>): string {
+	return contact.kind === 'phone' || contact.kind === 'whatsapp'
+		? displayPhone(contact.value)
+		: contact.value;
 }
 
 /** Public channels only, whatever the caller's rights let the database return. */

@@ -1,13 +1,14 @@
 // Contact channels: how people reach an organization, each shown publicly or not.
 import { z } from 'zod';
+import { normalisePhone } from '../phone.ts';
 import { codePoints, textIssue } from './text.ts';
 
 export const CHANNEL_KINDS = ['phone', 'email', 'website', 'whatsapp', 'relay'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
-// The same patterns as the contact_channels check constraint, so the database never refuses
-// what the form accepted.
-const PHONE = /^\+?[0-9][0-9 ./()-]{5,24}$/;
+// Phone numbers must also pass the contact_channels check constraint (`^\+?[0-9][0-9 ./()-]{5,24}$`),
+// which their E.164 form always does.
+const PHONE_CHARACTERS = /^\+?[0-9][0-9 ./()-]*$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** The issue code for a channel value of the given kind, or null when it is valid. */
@@ -17,7 +18,8 @@ export function channelValueIssue(kind: ChannelKind, value: string): string | nu
 	switch (kind) {
 		case 'phone':
 		case 'whatsapp':
-			return PHONE.test(value) ? null : 'invalid_phone';
+			// Only what people write in a number: the parser would skip invisible marks and letters.
+			return PHONE_CHARACTERS.test(value) && normalisePhone(value) ? null : 'invalid_phone';
 		case 'email':
 			return EMAIL.test(value) && !/[<>"'()\\,;:]/.test(value) && codePoints(value) <= 254
 				? null
@@ -54,6 +56,12 @@ export const channelSchema = z
 	.superRefine((channel, ctx) => {
 		const issue = channelValueIssue(channel.kind, channel.value);
 		if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['value'] });
-	});
+	})
+	// Phone numbers are stored in E.164 (`0470 12 34 56` → `+32470123456`).
+	.transform((channel) =>
+		channel.kind === 'phone' || channel.kind === 'whatsapp'
+			? { ...channel, value: normalisePhone(channel.value) ?? channel.value }
+			: channel
+	);
 
 export type Channel = z.infer<typeof channelSchema>;

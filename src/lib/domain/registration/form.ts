@@ -16,6 +16,18 @@ function texts(form: FormData, name: string): string[] {
 
 /** The raw input of `step` in `form`, shaped for that step's schema. */
 export function readStep(step: Step, form: FormData): Input {
+	const fields = readFields(step, form);
+	if (step !== 'contact') return fields;
+	// Rows left empty are not channels.
+	const channels = fields.channels as Array<{ value: string }>;
+	return { channels: channels.filter((c) => c.value.trim() !== '') };
+}
+
+/**
+ * Every field of `step` as typed, empty contact rows included: what the form shows again after
+ * an error, so that nothing moves or disappears.
+ */
+export function readFields(step: Step, form: FormData): Input {
 	switch (step) {
 		case 'who':
 			return pick(form, [
@@ -38,9 +50,12 @@ export function readStep(step: Step, form: FormData): Input {
 				...pick(form, ['schedule_kind', 'opening_hours']),
 				slots: Array.from({ length: MAX_SLOTS }, (_, i) => ({
 					day: text(form, `slot_day_${i}`) ?? '',
+					week: text(form, `slot_week_${i}`) ?? '',
 					from: text(form, `slot_from_${i}`) ?? '',
 					to: text(form, `slot_to_${i}`) ?? ''
-				}))
+				})),
+				closed_months: texts(form, 'closed_months'),
+				closed_holidays: text(form, 'closed_holidays') === 'on'
 			};
 		case 'where':
 			return pick(form, ['place_kind', 'mdrc', 'location_name', 'partner_venue_name', 'address']);
@@ -50,7 +65,7 @@ export function readStep(step: Step, form: FormData): Input {
 					kind: text(form, `channel_kind_${i}`) ?? '',
 					value: text(form, `channel_value_${i}`) ?? '',
 					public: text(form, `channel_public_${i}`) === 'on'
-				})).filter((c) => c.value.trim() !== '')
+				}))
 			};
 		case 'review':
 			return { consent: text(form, 'consent') === 'on', terms: text(form, 'terms') === 'on' };

@@ -96,6 +96,39 @@ describe('when', () => {
 		).toBe('Mo 09:00-12:00; We 14:00-16:00,18:00-20:00');
 	});
 
+	it('writes the first Sunday of the month and the months and holidays without meetings', () => {
+		expect(
+			slotsToOpeningHours(
+				[
+					{ day: '6', week: '1', from: '10:00', to: '12:00' },
+					{ day: '2', week: '', from: '14:00', to: '17:00' },
+					{ day: '5', week: '-1', from: '09:00', to: '11:00' }
+				],
+				{ months: ['8', '7', '12'], holidays: true }
+			)
+		).toBe('We 14:00-17:00; Sa[-1] 09:00-11:00; Su[1] 10:00-12:00; Jul-Aug,Dec off; PH off');
+		expect(slotsToOpeningHours([{ day: '6', week: '7', from: '10:00', to: '12:00' }])).toBeNull();
+		expect(
+			slotsToOpeningHours([{ day: '6', from: '10:00', to: '12:00' }], { months: ['13'] })
+		).toBeNull();
+		const when = stepSchemas.when.parse(
+			readStep(
+				'when',
+				form([
+					['schedule_kind', 'hours'],
+					['slot_day_0', '6'],
+					['slot_week_0', '1'],
+					['slot_from_0', '10:00'],
+					['slot_to_0', '12:00'],
+					['closed_months', '7'],
+					['closed_months', '8'],
+					['closed_holidays', 'on']
+				])
+			)
+		);
+		expect(when.opening_hours).toBe('Su[1] 10:00-12:00; Jul-Aug off; PH off');
+	});
+
 	it('needs valid hours when the kind is hours', () => {
 		expect(errorsOf('when', [['schedule_kind', 'hours']]).opening_hours).toEqual([
 			'invalid_schedule'
@@ -145,6 +178,11 @@ describe('contact', () => {
 	it.each([
 		['phone', '02 345 67 89', null],
 		['phone', '📞 0234', 'invalid_phone'],
+		['phone', '0470 12 34 56', null],
+		['phone', '0470 12 34', 'invalid_phone'],
+		['phone', '02 123 45 67', 'invalid_phone'],
+		['whatsapp', '\u202e+32 470 12 34 56', 'invalid_phone'],
+		['whatsapp', '0033 6 12 34 56 78', null],
 		['email', 'groupe@example.test', null],
 		['email', 'a@b', 'invalid_email'],
 		['website', 'javascript:alert(1)', 'invalid_url'],
@@ -170,7 +208,7 @@ describe('contact', () => {
 				])
 			)
 		);
-		expect(result.channels).toEqual([{ kind: 'phone', value: '02 345 67 89', public: true }]);
+		expect(result.channels).toEqual([{ kind: 'phone', value: '+3223456789', public: true }]);
 	});
 });
 

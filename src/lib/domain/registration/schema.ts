@@ -69,6 +69,7 @@ export const offerSchema = z.object({
 
 const slotSchema = z.object({
 	day: z.string({ error: 'invalid' }).max(2, 'invalid'),
+	week: z.string({ error: 'invalid' }).max(2, 'invalid').optional(),
 	from: z.string({ error: 'invalid' }).max(5, 'invalid'),
 	to: z.string({ error: 'invalid' }).max(5, 'invalid')
 });
@@ -77,13 +78,21 @@ export const whenSchema = z
 	.object({
 		schedule_kind: choice(SCHEDULE_KINDS),
 		slots: z.array(slotSchema).max(MAX_SLOTS, 'too_many'),
+		closed_months: z
+			.array(z.string({ error: 'invalid' }).max(2, 'invalid'))
+			.max(12)
+			.optional(),
+		closed_holidays: z.boolean().optional(),
 		opening_hours: optionalText(500)
 	})
 	.transform((when, ctx) => {
 		if (when.schedule_kind !== 'hours') {
 			return { schedule_kind: when.schedule_kind, slots: when.slots, opening_hours: undefined };
 		}
-		const fromSlots = slotsToOpeningHours(when.slots);
+		const fromSlots = slotsToOpeningHours(when.slots, {
+			months: when.closed_months,
+			holidays: when.closed_holidays
+		});
 		if (fromSlots === null) {
 			ctx.addIssue({ code: 'custom', message: 'invalid_schedule', path: ['slots'] });
 			return z.NEVER;

@@ -75,10 +75,10 @@ export function brusselsWallClock(date: Date): CalendarDay & { minutes: number }
  * The instant (ms since epoch) at which Brussels clocks show `minutes` after midnight of `day`.
  * `minutes` may exceed 1440 to reach into the following days.
  *
- * DST: a wall time that does not exist (the spring gap, e.g. 02:30 on 29 March 2026) is moved
- * forward by the gap (03:30 CEST); a wall time that occurs twice (the autumn overlap, e.g. 02:30 on
- * 25 October 2026) resolves to the first occurrence (CEST). This is the "compatible" rule of
- * Temporal and of most calendar software.
+ * DST: a wall time that does not exist (the spring gap, e.g. 02:30 on 29 March 2026) resolves to
+ * the instant the clocks jump (03:00 CEST), so a span covers exactly the moments the clocks show a
+ * time inside it, as the opening_hours reference implementation reads it; a wall time that occurs
+ * twice (the autumn overlap, e.g. 02:30 on 25 October 2026) resolves to the first occurrence (CEST).
  *
  * @example brusselsInstant({ year: 2026, month: 7, day: 21 }, 600) // Date.UTC(2026, 6, 21, 8, 0)
  */
@@ -91,8 +91,10 @@ export function brusselsInstant(day: CalendarDay, minutes: number): number {
 	const latest = wall - Math.min(before, after) * MINUTE_MS;
 	if (earliest + brusselsOffsetMinutes(earliest) * MINUTE_MS === wall) return earliest;
 	if (latest + brusselsOffsetMinutes(latest) * MINUTE_MS === wall) return latest;
-	// In the gap: read the wall time with the offset in force before the jump.
-	return wall - before * MINUTE_MS;
+	// In the gap: the instant the clocks jump, the first moment they show a later time. Read with
+	// the offset in force before the jump, the wall time lies within the hour after it, and Brussels
+	// changes on a whole UTC hour.
+	return Math.floor((wall - Math.min(before, after) * MINUTE_MS) / HOUR_MS) * HOUR_MS;
 }
 
 /**

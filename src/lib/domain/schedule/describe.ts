@@ -1,7 +1,16 @@
 // Human sentences for a schedule in French, Dutch or English. Day and month names come from Intl so
 // they follow the platform's CLDR data; the connecting words are ours.
 
-import type { DaySelector, MonthRange, Schedule, ScheduleRule, TimeSpan } from './types.ts';
+import type {
+	DateRange,
+	DaySelector,
+	MonthRange,
+	RuleDate,
+	Schedule,
+	ScheduleRule,
+	TimeSpan,
+	WeekRange
+} from './types.ts';
 
 /** The interface languages of Nabij. */
 export type ScheduleLocale = 'fr' | 'nl' | 'en';
@@ -9,6 +18,9 @@ export type ScheduleLocale = 'fr' | 'nl' | 'en';
 interface Words {
 	range: (from: string, to: string) => string;
 	monthRange: (from: string, to: string) => string;
+	dateRange: (from: string, to: string) => string;
+	weeks: (list: string, plural: boolean) => string;
+	weekRange: (from: number, to: number) => string;
 	and: string;
 	nth: (ordinals: string, weekday: string) => string;
 	ordinal: (n: number) => string;
@@ -25,6 +37,9 @@ const WORDS: Record<ScheduleLocale, Words> = {
 	en: {
 		range: (from, to) => `${from} to ${to}`,
 		monthRange: (from, to) => `${from} to ${to}`,
+		dateRange: (from, to) => `${from} to ${to}`,
+		weeks: (list, plural) => `${plural ? 'weeks' : 'week'} ${list}`,
+		weekRange: (from, to) => `${from} to ${to}`,
 		and: 'and',
 		nth: (ordinals, weekday) => `${ordinals} ${weekday} of the month`,
 		ordinal: (n) =>
@@ -43,6 +58,9 @@ const WORDS: Record<ScheduleLocale, Words> = {
 	fr: {
 		range: (from, to) => `du ${from} au ${to}`,
 		monthRange: (from, to) => `de ${from} à ${to}`,
+		dateRange: (from, to) => `du ${from} au ${to}`,
+		weeks: (list, plural) => `${plural ? 'semaines' : 'semaine'} ${list}`,
+		weekRange: (from, to) => `${from} à ${to}`,
 		and: 'et',
 		nth: (ordinals, weekday) => `${ordinals} ${weekday} du mois`,
 		ordinal: (n) =>
@@ -66,6 +84,9 @@ const WORDS: Record<ScheduleLocale, Words> = {
 	nl: {
 		range: (from, to) => `${from} tot ${to}`,
 		monthRange: (from, to) => `${from} tot ${to}`,
+		dateRange: (from, to) => `${from} tot ${to}`,
+		weeks: (list, plural) => `${plural ? 'weken' : 'week'} ${list}`,
+		weekRange: (from, to) => `${from} tot ${to}`,
 		and: 'en',
 		nth: (ordinals, weekday) => `${ordinals} ${weekday} van de maand`,
 		ordinal: (n) =>
@@ -138,6 +159,42 @@ function describeMonths(months: MonthRange[], locale: ScheduleLocale): string {
 	);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function describeDate(date: RuleDate, locale: ScheduleLocale): string {
+	const key = `${locale}:${date.year === null ? '' : 'y'}`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		// British English writes the day before the month, as French and Dutch do.
+		format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+			day: 'numeric',
+			month: 'long',
+			...(date.year === null ? {} : { year: 'numeric' }),
+			timeZone: 'UTC'
+		});
+		dateFormats.set(key, format);
+	}
+	// A leap year, so that 29 February reads as written.
+	return format.format(new Date(Date.UTC(date.year ?? 2024, date.month - 1, date.day)));
+}
+
+function describeDates(dates: DateRange[], locale: ScheduleLocale): string[] {
+	const words = WORDS[locale];
+	return dates.map(({ from, to }) =>
+		from.year === to.year && from.month === to.month && from.day === to.day
+			? describeDate(from, locale)
+			: words.dateRange(describeDate(from, locale), describeDate(to, locale))
+	);
+}
+
+function describeWeeks(weeks: WeekRange[], locale: ScheduleLocale): string {
+	const words = WORDS[locale];
+	const items = weeks.map(({ from, to }) =>
+		from === to ? String(from) : words.weekRange(from, to)
+	);
+	return words.weeks(joinList(items, words), weeks.length > 1 || weeks[0]?.from !== weeks[0]?.to);
+}
+
 function describeTime(span: TimeSpan, words: Words): string {
 	const clock = (minutes: number) => {
 		// Past-midnight ends are shown as the clock reads them (26:00 → 2:00).
@@ -154,7 +211,11 @@ function capitalise(text: string): string {
 function describeRule(rule: ScheduleRule, locale: ScheduleLocale): string {
 	const words = WORDS[locale];
 	const selectors: string[] = [];
-	if (rule.months.length > 0) selectors.push(describeMonths(rule.months, locale));
+	if (rule.months.length > 0 || rule.dates.length > 0) {
+		const months = rule.months.length > 0 ? [describeMonths(rule.months, locale)] : [];
+		selectors.push(joinList([...months, ...describeDates(rule.dates, locale)], words));
+	}
+	if (rule.weeks.length > 0) selectors.push(describeWeeks(rule.weeks, locale));
 	if (rule.days.length > 0) {
 		selectors.push(
 			joinList(

@@ -48,13 +48,76 @@ describe('isOpenAt and stateAt', () => {
 	});
 
 	it('keeps a span running past midnight open into the next day', () => {
-		const bar = parsed('Fr 20:00-02:00; Sa off');
+		const bar = parsed('Fr 20:00-02:00; Mo off');
 		// Friday 8 May 2026, CEST.
 		expect(isOpenAt(bar, at('2026-05-08T17:59:00Z'))).toBe(false);
 		expect(isOpenAt(bar, at('2026-05-08T18:00:00Z'))).toBe(true);
 		expect(isOpenAt(bar, at('2026-05-08T23:30:00Z'))).toBe(true); // Saturday 01:30
 		expect(isOpenAt(bar, at('2026-05-09T00:00:00Z'))).toBe(false); // Saturday 02:00
 		expect(isOpenAt(parsed('Fr 20:00-26:00'), at('2026-05-08T23:30:00Z'))).toBe(true);
+	});
+
+	it('lets a later rule about the next day replace the hours carried past midnight', () => {
+		const saturday0130 = at('2026-05-08T23:30:00Z');
+		expect(isOpenAt(parsed('Fr 20:00-02:00; Sa off'), saturday0130)).toBe(false);
+		expect(isOpenAt(parsed('Fr 20:00-02:00; Sa 10:00-12:00'), saturday0130)).toBe(false);
+		expect(isOpenAt(parsed('Fr 20:00-02:00; May 9 off'), saturday0130)).toBe(false);
+		// An additional rule adds to Saturday; a rule about Friday leaves Saturday alone.
+		expect(isOpenAt(parsed('Fr 20:00-02:00, Sa 10:00-12:00'), saturday0130)).toBe(true);
+		expect(isOpenAt(parsed('Fr 20:00-02:00; Fr off'), saturday0130)).toBe(true);
+	});
+
+	it('closes on dates, date ranges across months and years, and public holidays', () => {
+		const centre = parsed(
+			'Mo-Fr 09:00-17:00; Dec 24 off; Jul 15-Aug 15 off; PH off; 2026 Dec 28-2027 Jan 2 off'
+		);
+		expect(isOpenAt(centre, at('2026-12-23T09:00:00Z'))).toBe(true);
+		expect(isOpenAt(centre, at('2026-12-24T09:00:00Z'))).toBe(false);
+		expect(isOpenAt(centre, at('2027-12-24T09:00:00Z'))).toBe(false); // every year
+		expect(isOpenAt(centre, at('2026-07-14T08:00:00Z'))).toBe(true);
+		expect(isOpenAt(centre, at('2026-07-15T08:00:00Z'))).toBe(false);
+		expect(isOpenAt(centre, at('2026-08-14T08:00:00Z'))).toBe(false);
+		expect(isOpenAt(centre, at('2026-08-17T08:00:00Z'))).toBe(true);
+		expect(isOpenAt(centre, at('2026-12-28T09:00:00Z'))).toBe(false);
+		expect(isOpenAt(centre, at('2027-01-01T09:00:00Z'))).toBe(false);
+		expect(isOpenAt(centre, at('2027-01-04T09:00:00Z'))).toBe(true);
+		// The dated closure was for 2026 only.
+		expect(isOpenAt(centre, at('2027-12-28T09:00:00Z'))).toBe(true);
+		// A yearly range wraps over the new year.
+		const winter = parsed('Mo-Su 10:00-12:00; Dec 24-Jan 2 off');
+		expect(isOpenAt(winter, at('2026-12-31T09:30:00Z'))).toBe(false);
+		expect(isOpenAt(winter, at('2027-01-02T09:30:00Z'))).toBe(false);
+		expect(isOpenAt(winter, at('2027-01-03T09:30:00Z'))).toBe(true);
+	});
+
+	it('opens on dates and in ISO weeks', () => {
+		const market = parsed('Dec 24-26 10:00-12:00');
+		expect(isOpenAt(market, at('2026-12-26T10:00:00Z'))).toBe(true);
+		expect(isOpenAt(market, at('2026-12-27T10:00:00Z'))).toBe(false);
+		const firstHalf = parsed('week 1-26 Mo-Fr 10:00-12:00');
+		// 2026: week 1 starts Monday 29 December 2025; week 26 ends Sunday 28 June 2026.
+		expect(isOpenAt(firstHalf, at('2025-12-29T09:00:00Z'))).toBe(true);
+		expect(isOpenAt(firstHalf, at('2025-12-26T09:00:00Z'))).toBe(false); // week 52
+		expect(isOpenAt(firstHalf, at('2026-06-26T08:00:00Z'))).toBe(true);
+		expect(isOpenAt(firstHalf, at('2026-06-29T08:00:00Z'))).toBe(false);
+		// 2026 has 53 ISO weeks: Thursday 31 December 2026 is in week 53.
+		expect(isOpenAt(parsed('week 53 Th 10:00-12:00'), at('2026-12-31T09:00:00Z'))).toBe(true);
+	});
+
+	it('carries Saturday night hours into Sunday only, also around the spring change', () => {
+		const late = parsed('Sa 10:00-00:15');
+		expect(isOpenAt(late, at('2025-03-29T23:10:00Z'))).toBe(true); // Sunday 00:10 CET
+		expect(isOpenAt(late, at('2025-03-29T23:15:00Z'))).toBe(false);
+		expect(isOpenAt(late, at('2025-03-30T22:10:00Z'))).toBe(false); // Monday 00:10 CEST
+	});
+
+	it('opens on the first and the last Sunday of the month', () => {
+		const brunch = parsed('Su[1] 10:00-14:00; Su[-1] 15:00-17:00');
+		expect(isOpenAt(brunch, at('2026-03-01T10:00:00Z'))).toBe(true); // 1 March
+		expect(isOpenAt(brunch, at('2026-03-08T10:00:00Z'))).toBe(false);
+		// 29 March 2026 is the last Sunday and the spring change: 15:00 CEST is 13:00 UTC.
+		expect(isOpenAt(brunch, at('2026-03-29T13:00:00Z'))).toBe(true);
+		expect(isOpenAt(brunch, at('2026-03-29T12:59:00Z'))).toBe(false);
 	});
 
 	it('selects the nth and the last weekday of the month', () => {
@@ -129,12 +192,17 @@ describe('isOpenAt and stateAt', () => {
 			});
 		});
 
-		it('moves a closing time that falls in the spring gap forward by the gap', () => {
-			// Saturday 28 March 2026 20:00 CET to the non-existent Sunday 02:30, read as 03:30 CEST.
+		it('closes at the jump when the closing time falls in the spring gap', () => {
+			// Saturday 28 March 2026 20:00 CET to the non-existent Sunday 02:30: the clocks go from
+			// 01:59 CET to 03:00 CEST, so the last moment they show a time before 02:30 is the jump.
 			expect(nextOpening(parsed('Sa 20:00-02:30'), at('2026-03-28T12:00:00Z'))).toEqual({
 				opensAt: at('2026-03-28T19:00:00Z'),
-				closesAt: at('2026-03-29T01:30:00Z')
+				closesAt: at('2026-03-29T01:00:00Z')
 			});
+			// A span inside the gap never opens; one starting in it opens at the jump.
+			expect(isOpenAt(parsed('Su 02:15-02:45'), at('2026-03-29T01:00:00Z'))).toBe(false);
+			expect(isOpenAt(parsed('Su 02:30-04:00'), at('2026-03-29T00:59:00Z'))).toBe(false);
+			expect(isOpenAt(parsed('Su 02:30-04:00'), at('2026-03-29T01:00:00Z'))).toBe(true);
 		});
 
 		it('keeps a full-day Sunday rule whole on both change days', () => {

@@ -2,18 +2,21 @@
 //
 // Semantics (those of OSM `opening_hours`): rules are read in order and the last rule whose
 // selectors match a day decides that whole day, except that an additional rule (after a comma)
-// adds its hours to that day; an additional `off` closes the whole day. A span that runs past
-// midnight belongs to the day it starts on, so `Fr 20:00-02:00; Sa off` is still open at 01:00 on
-// Saturday.
+// adds its hours to that day; an additional `off` closes the whole day. The part after midnight of
+// a span that runs past midnight belongs to the next day: a later rule about that day replaces it,
+// so `Fr 20:00-02:00; Sa off` is closed at 01:00 on Saturday, while `Fr 20:00-02:00; Mo off` is
+// open then. Selectors: months and dates (`Jul-Aug`, `Dec 24`, `2026 Dec 24-2027 Jan 2`), ISO weeks
+// (`week 1-26`), weekdays with their nth occurrence in the month (`Su[1]`, `Sa[-1]`) and `PH`.
 //
 // DST: wall times go through `brusselsInstant`. On the spring change (last Sunday of March,
-// 02:00 → 03:00) a slot `Su 02:00-04:00` opens at 03:00 and lasts one real hour. On the autumn change
+// 02:00 → 03:00) a slot `Su 02:00-04:00` opens at 03:00 and lasts one real hour; a slot that ends
+// in the gap (`Sa 20:00-02:30`) closes at the jump. On the autumn change
 // (last Sunday of October, 03:00 → 02:00) the same slot opens at the first 02:00 and closes at 04:00,
 // three real hours: the slot covers every moment the clocks show a time inside it.
 
 import { addDays, brusselsInstant, brusselsWallClock, type CalendarDay } from './brussels-time.ts';
 import { isBelgianPublicHoliday } from './holidays.ts';
-import type { OpeningPeriod, Schedule, ScheduleRule, Weekday } from './types.ts';
+import type { DateRange, OpeningPeriod, Schedule, ScheduleRule, Weekday } from './types.ts';
 
 /** How far ahead `nextOpening` and `nextChange` look, in days. */
 export const LOOKAHEAD_DAYS = 14;
@@ -30,6 +33,8 @@ interface DayFacts extends CalendarDay {
 	/** -1 for the last such weekday of the month … -5. */
 	nthFromEnd: number;
 	holiday: boolean;
+	/** ISO 8601 week number, 1 … 53. */
+	isoWeek: number;
 }
 
 // Day facts depend only on the date; searches evaluate thousands of schedules on the same days.
@@ -55,8 +60,31 @@ function computeDayFacts(day: CalendarDay): DayFacts {
 		weekday: ((utc.getUTCDay() + 6) % 7) as Weekday,
 		nthFromStart: Math.floor((day.day - 1) / 7) + 1,
 		nthFromEnd: -(Math.floor((daysInMonth - day.day) / 7) + 1),
-		holiday: isBelgianPublicHoliday(day)
+		holiday: isBelgianPublicHoliday(day),
+		isoWeek: isoWeek(utc)
 	};
+}
+
+/** The ISO 8601 week of a UTC midnight: the week that holds its Thursday. */
+function isoWeek(utc: Date): number {
+	const thursday = new Date(utc.getTime() + (3 - ((utc.getUTCDay() + 6) % 7)) * DAY_MS);
+	const firstOfYear = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+	return Math.floor((thursday.getTime() - firstOfYear) / DAY_MS / 7) + 1;
+}
+
+function dateMatches({ from, to }: DateRange, facts: DayFacts): boolean {
+	if (from.year !== null && to.year !== null) {
+		const key = facts.year * 10_000 + facts.month * 100 + facts.day;
+		return (
+			key >= from.year * 10_000 + from.month * 100 + from.day &&
+			key <= to.year * 10_000 + to.month * 100 + to.day
+		);
+	}
+	return inRange(
+		facts.month * 100 + facts.day,
+		from.month * 100 + from.day,
+		to.month * 100 + to.day
+	);
 }
 
 function inRange(value: number, from: number, to: number): boolean {
@@ -64,7 +92,14 @@ function inRange(value: number, from: number, to: number): boolean {
 }
 
 function ruleMatches(rule: ScheduleRule, facts: DayFacts): boolean {
-	if (rule.months.length > 0 && !rule.months.some((m) => inRange(facts.month, m.from, m.to))) {
+	if (
+		(rule.months.length > 0 || rule.dates.length > 0) &&
+		!rule.months.some((m) => inRange(facts.month, m.from, m.to)) &&
+		!rule.dates.some((range) => dateMatches(range, facts))
+	) {
+		return false;
+	}
+	if (rule.weeks.length > 0 && !rule.weeks.some((w) => inRange(facts.isoWeek, w.from, w.to))) {
 		return false;
 	}
 	if (rule.days.length === 0) return true;
@@ -80,33 +115,67 @@ function ruleMatches(rule: ScheduleRule, facts: DayFacts): boolean {
 }
 
 interface DayPlan {
-	/** Minutes after the day's midnight; the end may pass 1440. */
+	/** Minutes after the day's midnight, within 0 … 1440. */
 	spans: Array<[number, number]>;
 	unknown: boolean;
 }
 
+/**
+ * What the rules say about one day: its own hours up to midnight, plus the part after midnight of
+ * spans that start the day before. A rule that matches the day replaces everything earlier rules
+ * said about it, the hours carried over from the day before included, unless it is an additional
+ * rule or an open rule without selectors; a rule that only matches the day before leaves this day
+ * alone.
+ */
 function planForDay(schedule: Schedule, day: CalendarDay): DayPlan {
 	const facts = dayFacts(day);
-	let spans: Array<[number, number]> = [];
+	const dayBefore = dayFacts(addDays(day, -1));
+	// Hours from rules with selectors, and from rules without any (`10:00-12:00`, `24/7`): a rule
+	// without selectors replaces only what earlier rules without selectors said, as the reference
+	// implementation reads `Mo-Su; 10:00-12:00` (open all day) and `24/7; 10:00-12:00` (two hours).
+	let selected: Array<[number, number]> = [];
+	let bare: Array<[number, number]> = [];
 	let unknown = false;
 	for (const rule of schedule.rules) {
-		if (!ruleMatches(rule, facts)) continue;
-		// A normal rule replaces what earlier rules said about this day; an additional one adds.
-		if (!rule.additional || rule.state === 'closed') {
-			spans = [];
-			unknown = false;
+		const today = ruleMatches(rule, facts);
+		const withSelectors = hasSelectors(rule);
+		if (today && (!rule.additional || rule.state === 'closed')) {
+			if (withSelectors || rule.state !== 'open') {
+				selected = [];
+				unknown = false;
+			}
+			bare = [];
 		}
-		if (rule.state === 'unknown') unknown = true;
+		if (today && rule.state === 'unknown') unknown = true;
 		if (rule.state !== 'open') continue;
-		if (rule.times.length === 0) spans.push([0, 1440]);
-		for (const { startMinutes, endMinutes } of rule.times) {
-			spans.push([startMinutes, endMinutes > startMinutes ? endMinutes : endMinutes + 1440]);
+		const spans = withSelectors ? selected : bare;
+		if (today) {
+			if (rule.times.length === 0) spans.push([0, 1440]);
+			for (const { startMinutes, endMinutes } of rule.times) {
+				spans.push([startMinutes, Math.min(spanEnd(startMinutes, endMinutes), 1440)]);
+			}
+		}
+		if (rule.times.some((t) => spanEnd(t.startMinutes, t.endMinutes) > 1440)) {
+			if (!ruleMatches(rule, dayBefore)) continue;
+			for (const { startMinutes, endMinutes } of rule.times) {
+				const end = spanEnd(startMinutes, endMinutes);
+				if (end > 1440) spans.push([0, end - 1440]);
+			}
 		}
 	}
-	return { spans, unknown };
+	return { spans: [...selected, ...bare], unknown };
 }
 
-/** The opening periods that start on one Brussels day, as epoch milliseconds. */
+function hasSelectors(rule: ScheduleRule): boolean {
+	return rule.months.length + rule.dates.length + rule.weeks.length + rule.days.length > 0;
+}
+
+/** The end of a span in minutes after its day's midnight: `20:00-02:00` ends at 1560. */
+function spanEnd(startMinutes: number, endMinutes: number): number {
+	return endMinutes > startMinutes ? endMinutes : endMinutes + 1440;
+}
+
+/** The opening periods of one Brussels day, as epoch milliseconds. */
 function periodsOfDay(schedule: Schedule, day: CalendarDay): Array<[number, number]> {
 	return planForDay(schedule, day).spans.map(([start, end]) => [
 		brusselsInstant(day, start),
@@ -123,13 +192,11 @@ function periodsOfDay(schedule: Schedule, day: CalendarDay): Array<[number, numb
 export function stateAt(schedule: Schedule, date: Date): ScheduleState {
 	const at = date.getTime();
 	const wall = brusselsWallClock(date);
-	// Spans of the previous day may run past midnight into today.
-	for (const offset of [-1, 0]) {
-		for (const [start, end] of periodsOfDay(schedule, addDays(wall, offset))) {
-			if (start <= at && at < end) return 'open';
-		}
+	const plan = planForDay(schedule, wall);
+	for (const [start, end] of plan.spans) {
+		if (brusselsInstant(wall, start) <= at && at < brusselsInstant(wall, end)) return 'open';
 	}
-	return planForDay(schedule, wall).unknown ? 'unknown' : 'closed';
+	return plan.unknown ? 'unknown' : 'closed';
 }
 
 /**

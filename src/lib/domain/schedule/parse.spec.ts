@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatOpeningHours, parseOpeningHours } from './parse.ts';
 import type {
+	DateRange,
 	DaySelector,
 	Month,
 	MonthRange,
 	Schedule,
 	ScheduleRule,
 	TimeSpan,
+	WeekRange,
 	Weekday
 } from './types.ts';
 
@@ -23,6 +25,8 @@ describe('parseOpeningHours', () => {
 			{
 				additional: false,
 				months: [],
+				dates: [],
+				weeks: [],
 				days: [{ kind: 'weekday', from: 0, to: 4, nth: null }],
 				times: [
 					{ startMinutes: 540, endMinutes: 720 },
@@ -34,6 +38,8 @@ describe('parseOpeningHours', () => {
 			{
 				additional: false,
 				months: [],
+				dates: [],
+				weeks: [],
 				days: [{ kind: 'weekday', from: 5, to: 5, nth: null }],
 				times: [{ startMinutes: 600, endMinutes: 720 }],
 				state: 'open',
@@ -82,6 +88,46 @@ describe('parseOpeningHours', () => {
 		expect(parsed('Sep-Jun Mo 10:00-12:00').rules[0]?.months).toEqual([{ from: 9, to: 6 }]);
 	});
 
+	it('reads dates, date ranges, dated ranges and ISO weeks', () => {
+		const rules = parsed(
+			'Dec 24 off; Jul 15-Aug 15 off; 2026 Dec 24-2027 Jan 2 off; Dec 24-26, Jan 1 10:00-12:00; week 1-26,30 Su[1]'
+		).rules;
+		expect(rules[0]).toMatchObject({
+			months: [],
+			dates: [{ from: { year: null, month: 12, day: 24 }, to: { year: null, month: 12, day: 24 } }],
+			state: 'closed'
+		});
+		expect(rules[1]?.dates).toEqual([
+			{ from: { year: null, month: 7, day: 15 }, to: { year: null, month: 8, day: 15 } }
+		]);
+		expect(rules[2]?.dates).toEqual([
+			{ from: { year: 2026, month: 12, day: 24 }, to: { year: 2027, month: 1, day: 2 } }
+		]);
+		expect(rules[3]?.dates).toEqual([
+			{ from: { year: null, month: 12, day: 24 }, to: { year: null, month: 12, day: 26 } },
+			{ from: { year: null, month: 1, day: 1 }, to: { year: null, month: 1, day: 1 } }
+		]);
+		expect(rules[3]?.times).toEqual([{ startMinutes: 600, endMinutes: 720 }]);
+		expect(rules[4]).toMatchObject({
+			weeks: [
+				{ from: 1, to: 26 },
+				{ from: 30, to: 30 }
+			],
+			days: [{ kind: 'weekday', from: 6, to: 6, nth: [1] }],
+			state: 'open'
+		});
+		// A month followed by a time is a month, not a date.
+		expect(parsed('Jan 10:00-12:00').rules[0]).toMatchObject({
+			months: [{ from: 1, to: 1 }],
+			dates: [],
+			times: [{ startMinutes: 600, endMinutes: 720 }]
+		});
+		// A year on the start only: the end is in the same year.
+		expect(parsed('2026 Jul 15-Aug 15 off').rules[0]?.dates).toEqual([
+			{ from: { year: 2026, month: 7, day: 15 }, to: { year: 2026, month: 8, day: 15 } }
+		]);
+	});
+
 	it('reads additional rules after a comma', () => {
 		const rules = parsed('Mo 10:00-12:00, We 14:00-16:00,15:00-18:00; PH off').rules;
 		expect(rules.map((r) => r.additional)).toEqual([false, true, false]);
@@ -117,6 +163,16 @@ describe('parseOpeningHours', () => {
 		['Mo 10:00+', 'unsupported_syntax', 8],
 		['Mo 10:00-12:00 || "x"', 'unsupported_syntax', 15],
 		['SH off', 'unsupported_syntax', 0],
+		['Feb 30 off', 'invalid_date', 3],
+		['Jul 15-Aug off', 'invalid_date', 0],
+		['2027 Jan 2-2026 Dec 24 off', 'invalid_date', 0],
+		['2026 Dec off', 'unsupported_syntax', 0],
+		['Jan,2026 Dec 24 off', 'unsupported_syntax', 0],
+		['Dec 26-24 off', 'invalid_date', 0],
+		['week 0 off', 'invalid_week', 5],
+		['week 54 off', 'invalid_week', 5],
+		['week 1-53/2 off', 'unsupported_syntax', 9],
+		['week off', 'invalid_week', 5],
 		['Mo 10:00-12:00 !', 'unexpected_character', 15],
 		['Mo 10:00-12:00,', 'invalid_time', 15],
 		['Mo 10:00-12:00, , We', 'invalid_time', 16],
@@ -152,7 +208,15 @@ describe('formatOpeningHours', () => {
 		'Jan open, Feb Mo 10:00-12:00',
 		'Mo-Fr 10:00-12:00, PH off',
 		'00:00-00:01, 24/7',
-		'Mo 10:00-12:00, "or by appointment"'
+		'Mo 10:00-12:00, "or by appointment"',
+		'Mo-Fr 09:00-17:00; Dec 24 off; Jul 15-Aug 15 off; PH off',
+		'2026 Dec 24-2027 Jan 2 off',
+		'2026 Jul 15-2026 Aug 15 off',
+		'2026 Dec 24-31 off',
+		'Dec 24-26 10:00-12:00',
+		'Jul-Aug,Dec 24-Jan 2 off',
+		'week 1-26 Su[1] 10:00-12:00',
+		'Sep-Jun week 2,4 We 14:00-16:00'
 	])('writes %j back unchanged', (text) => {
 		expect(formatOpeningHours(parsed(text))).toBe(text);
 	});
@@ -163,6 +227,33 @@ describe('formatOpeningHours', () => {
 	const nth = fc
 		.uniqueArray(fc.constantFrom(1, 2, 3, 4, 5, -1, -2, -3, -4, -5), { minLength: 1, maxLength: 4 })
 		.map((values) => values.sort((a, b) => (a > 0 === b > 0 ? Math.abs(a) - Math.abs(b) : b - a)));
+	const dayOfMonth = fc.integer({ min: 1, max: 28 });
+	const date = fc.record({ month, day: dayOfMonth });
+	const dateRange: fc.Arbitrary<DateRange> = fc.oneof(
+		fc
+			.tuple(date, date)
+			.map(([from, to]) => ({
+				from: { year: null, ...from },
+				to: { year: null, ...to }
+			}))
+			.filter(({ from, to }) => from.month !== to.month || from.day <= to.day),
+		fc
+			.tuple(fc.integer({ min: 2025, max: 2030 }), date, fc.integer({ min: 0, max: 2 }), date)
+			.map(([year, from, years, to]) => ({
+				from: { year, ...from },
+				to: { year: year + years, ...to }
+			}))
+			.filter(
+				({ from, to }) =>
+					to.year > from.year ||
+					to.month > from.month ||
+					(to.month === from.month && to.day >= from.day)
+			)
+	);
+	const weekRange: fc.Arbitrary<WeekRange> = fc.record({
+		from: fc.integer({ min: 1, max: 53 }),
+		to: fc.integer({ min: 1, max: 53 })
+	});
 	const day: fc.Arbitrary<DaySelector> = fc.oneof(
 		fc.constant<DaySelector>({ kind: 'holiday' }),
 		fc.record({ from: weekday, to: weekday }).map(({ from, to }) => ({
@@ -192,13 +283,19 @@ describe('formatOpeningHours', () => {
 		.record({
 			additional: fc.boolean(),
 			months: fc.array(monthRange, { maxLength: 2 }),
+			dates: fc.array(dateRange, { maxLength: 2 }),
+			weeks: fc.array(weekRange, { maxLength: 2 }),
 			days: fc.array(day, { maxLength: 3 }),
 			times: fc.array(span, { maxLength: 3 }),
 			state: fc.constantFrom<ScheduleRule['state']>('open', 'closed', 'unknown'),
 			comment
 		})
 		// Times only go with an open state, as in the parser.
-		.map((r) => (r.times.length > 0 ? { ...r, state: 'open' as const } : r));
+		.map((r) => (r.times.length > 0 ? { ...r, state: 'open' as const } : r))
+		// A dated range stands alone in its selector.
+		.filter(
+			(r) => !r.dates.some((d) => d.from.year !== null) || r.months.length + r.dates.length === 1
+		);
 
 	it('parses what it formats, for generated schedules', () => {
 		fc.assert(
@@ -208,7 +305,12 @@ describe('formatOpeningHours', () => {
 				const rules = generated
 					.map((r, i) => (i === 0 ? { ...r, additional: false } : r))
 					.filter(
-						(r) => !(r.additional && r.times.length > 0 && r.days.length + r.months.length === 0)
+						(r) =>
+							!(
+								r.additional &&
+								r.times.length > 0 &&
+								r.days.length + r.months.length + r.dates.length + r.weeks.length === 0
+							)
 					);
 				const schedule: Schedule = { rules };
 				expect(parseOpeningHours(formatOpeningHours(schedule))).toEqual({ ok: true, schedule });

@@ -2,14 +2,17 @@
 // organisations use. User input never throws: every failure is a typed error with a position.
 
 import type {
+	DateRange,
 	DaySelector,
 	Month,
 	MonthRange,
 	Schedule,
 	ScheduleErrorCode,
 	ScheduleParseResult,
+	RuleDate,
 	ScheduleRule,
 	TimeSpan,
+	WeekRange,
 	Weekday
 } from './types.ts';
 
@@ -46,10 +49,10 @@ const WORD_AFTER_COMMA = /,\s*([A-Za-z]+)/y;
 const INTEGER = /-?\d+/y;
 const CLOCK = /(\d{1,2}):(\d{2})/y;
 const CLOCK_JUNK = /[\d:]+/y;
-const COMMA_THEN_RULE = /,\s*(?:[A-Za-z"]|24\/7)/y;
+const COMMA_THEN_RULE = /,\s*(?:[A-Za-z"]|24\/7|\d{4}\s+[A-Za-z])/y;
 const STATE_WORDS = new Set(['open', 'off', 'closed', 'unknown']);
 // Recognised OSM words outside the subset: reported as unsupported rather than as typos.
-const UNSUPPORTED_WORDS = new Set(['sh', 'week', 'easter', 'sunrise', 'sunset', 'dawn', 'dusk']);
+const UNSUPPORTED_WORDS = new Set(['sh', 'easter', 'sunrise', 'sunset', 'dawn', 'dusk']);
 
 class ParseFailure {
 	code: ScheduleErrorCode;
@@ -92,25 +95,153 @@ class Cursor {
 	}
 }
 
-function parseMonths(cursor: Cursor): MonthRange[] {
-	const ranges: MonthRange[] = [];
+// A month word, optionally after a four-digit year: where a month or date selector starts.
+const YEAR_THEN_MONTH = /(\d{4})\s+([A-Za-z]+)/y;
+// A day of the month after a month word; not the hour of a time span (`Jan 10:00-12:00`).
+const DAY_OF_MONTH = /\s*(\d{1,2})(?![\d:])/y;
+const WEEK_NUMBER = /0?(\d{1,2})/y;
+
+/** True when a month or date selector starts at the cursor (`Jul`, `2026 Dec`). */
+function atMonthOrDate(cursor: Cursor): boolean {
+	if (MONTH_BY_WORD.has(cursor.peekWord())) return true;
+	const match = cursor.match(YEAR_THEN_MONTH);
+	return match !== null && MONTH_BY_WORD.has(match[2]?.toLowerCase() ?? '');
+}
+
+function daysInMonth(year: number | null, month: Month): number {
+	// A date that comes back every year may be 29 February.
+	return new Date(Date.UTC(year ?? 2024, month, 0)).getUTCDate();
+}
+
+/** Reads `[YYYY] Mon` at the cursor; the year is null when absent. */
+function parseYearMonth(cursor: Cursor): { year: number | null; month: Month } {
+	let year: number | null = null;
+	const withYear = cursor.match(YEAR_THEN_MONTH);
+	if (withYear && MONTH_BY_WORD.has(withYear[2]?.toLowerCase() ?? '')) {
+		year = Number(withYear[1]);
+		cursor.pos += withYear[0].length - (withYear[2]?.length ?? 0);
+	}
+	const word = cursor.peekWord();
+	const month = MONTH_BY_WORD.get(word);
+	if (month === undefined || word.length !== 3) {
+		cursor.fail('unknown_keyword', cursor.pos, word.length || 1);
+	}
+	cursor.pos += 3;
+	return { year, month };
+}
+
+/** Reads the day after a month word, or null when none follows. */
+function parseDayOfMonth(cursor: Cursor, year: number | null, month: Month): number | null {
+	const match = cursor.match(DAY_OF_MONTH);
+	if (!match) return null;
+	const day = Number(match[1]);
+	if (day < 1 || day > daysInMonth(year, month)) {
+		cursor.fail('invalid_date', cursor.pos, match[0].length);
+	}
+	cursor.pos += match[0].length;
+	return day;
+}
+
+function dateKey(date: RuleDate): number {
+	return (date.year ?? 0) * 10_000 + date.month * 100 + date.day;
+}
+
+/** Reads a comma list of whole months (`Jul-Aug`) and dates (`Dec 24`, `Jul 15-Aug 15`). */
+function parseMonthsAndDates(cursor: Cursor): { months: MonthRange[]; dates: DateRange[] } {
+	const start = cursor.pos;
+	const result = parseMonthAndDateList(cursor);
+	// The standard syntax has a dated range on its own, not in a list (`2026 Dec 24,Jan`).
+	if (
+		result.dates.some((d) => d.from.year !== null) &&
+		result.months.length + result.dates.length > 1
+	) {
+		cursor.fail('unsupported_syntax', start, cursor.pos - start);
+	}
+	return result;
+}
+
+function parseMonthAndDateList(cursor: Cursor): { months: MonthRange[]; dates: DateRange[] } {
+	const months: MonthRange[] = [];
+	const dates: DateRange[] = [];
 	for (;;) {
-		const from = MONTH_BY_WORD.get(cursor.peekWord());
-		if (from === undefined) cursor.fail('unknown_keyword', cursor.pos, cursor.peekWord().length);
-		cursor.pos += 3;
+		const itemStart = cursor.pos;
+		const start = parseYearMonth(cursor);
+		const day = parseDayOfMonth(cursor, start.year, start.month);
+		if (day === null) {
+			if (start.year !== null) cursor.fail('unsupported_syntax', itemStart, cursor.pos - itemStart);
+			let to = start.month;
+			if (cursor.peek() === '-') {
+				cursor.pos++;
+				const end = parseYearMonth(cursor);
+				if (end.year !== null || cursor.match(DAY_OF_MONTH)) {
+					cursor.fail('invalid_date', itemStart, cursor.pos - itemStart);
+				}
+				to = end.month;
+			}
+			months.push({ from: start.month, to });
+		} else {
+			const from: RuleDate = { year: start.year, month: start.month, day };
+			let to = from;
+			if (cursor.peek() === '-') {
+				cursor.pos++;
+				if (/\d/.test(cursor.peek()) && !atMonthOrDate(cursor)) {
+					// `Dec 24-26`: the end is in the same month.
+					to = { ...from, day: parseDayOfMonth(cursor, from.year, from.month) ?? 0 };
+					if (to.day === 0) cursor.fail('invalid_date', itemStart, cursor.pos - itemStart);
+				} else {
+					const end = parseYearMonth(cursor);
+					const endDay = parseDayOfMonth(cursor, end.year ?? from.year, end.month);
+					if (endDay === null) cursor.fail('invalid_date', itemStart, cursor.pos - itemStart);
+					// A year on one end only: the other end is in the same year.
+					to = { year: end.year ?? from.year, month: end.month, day: endDay };
+				}
+			}
+			const dated = from.year !== null || to.year !== null;
+			if (dated && from.year === null)
+				cursor.fail('invalid_date', itemStart, cursor.pos - itemStart);
+			// A range may wrap over the new year, but not from late in a month to early in the same one.
+			const backwards = !dated && from.month === to.month && from.day > to.day;
+			if ((dated && dateKey(from) > dateKey(to)) || backwards) {
+				cursor.fail('invalid_date', itemStart, cursor.pos - itemStart);
+			}
+			dates.push({ from, to });
+		}
+		if (cursor.peek() !== ',') return { months, dates };
+		const comma = cursor.pos;
+		cursor.pos++;
+		cursor.skipSpaces();
+		if (!atMonthOrDate(cursor)) {
+			cursor.pos = comma;
+			return { months, dates };
+		}
+	}
+}
+
+/** Reads `week 1-26` (the keyword included): a comma list of ISO week numbers and ranges. */
+function parseWeeks(cursor: Cursor): WeekRange[] {
+	cursor.pos += 4;
+	cursor.skipSpaces();
+	const weeks: WeekRange[] = [];
+	const number = () => {
+		const start = cursor.pos;
+		const match = cursor.match(WEEK_NUMBER);
+		if (!match) cursor.fail('invalid_week');
+		const value = Number(match[1]);
+		if (value < 1 || value > 53) cursor.fail('invalid_week', start, match[0].length);
+		cursor.pos += match[0].length;
+		return value;
+	};
+	for (;;) {
+		const from = number();
 		let to = from;
 		if (cursor.peek() === '-') {
 			cursor.pos++;
-			const word = cursor.peekWord();
-			const end = MONTH_BY_WORD.get(word);
-			if (end === undefined) cursor.fail('unknown_keyword', cursor.pos, word.length || 1);
-			cursor.pos += 3;
-			to = end;
+			to = number();
 		}
-		ranges.push({ from, to });
-		if (cursor.peek() !== ',' || !MONTH_BY_WORD.has(peekWordAfterComma(cursor))) return ranges;
+		if (cursor.peek() === '/') cursor.fail('unsupported_syntax');
+		weeks.push({ from, to });
+		if (cursor.peek() !== ',' || !/\d/.test(cursor.text[cursor.pos + 1] ?? '')) return weeks;
 		cursor.pos++;
-		cursor.skipSpaces();
 	}
 }
 
@@ -233,7 +364,8 @@ function parseTimes(cursor: Cursor): TimeSpan[] {
 		}
 		spans.push({ startMinutes, endMinutes });
 		cursor.skipSpaces();
-		// A comma followed by a word, a comment or 24/7 starts an additional rule, not a time span.
+		// A comma followed by a word, a comment, 24/7 or a year starts an additional rule, not a time
+		// span.
 		if (cursor.peek() !== ',' || cursor.match(COMMA_THEN_RULE)) return spans;
 		cursor.pos++;
 		cursor.skipSpaces();
@@ -246,6 +378,8 @@ function parseRule(cursor: Cursor, additional: boolean): ScheduleRule | null {
 	const rule: ScheduleRule = {
 		additional,
 		months: [],
+		dates: [],
+		weeks: [],
 		days: [],
 		times: [],
 		state: 'open',
@@ -256,8 +390,12 @@ function parseRule(cursor: Cursor, additional: boolean): ScheduleRule | null {
 		cursor.pos += 4;
 		keyword = 'open';
 	} else {
-		if (MONTH_BY_WORD.has(cursor.peekWord())) {
-			rule.months = parseMonths(cursor);
+		if (atMonthOrDate(cursor)) {
+			Object.assign(rule, parseMonthsAndDates(cursor));
+			cursor.skipSpaces();
+		}
+		if (cursor.peekWord() === 'week') {
+			rule.weeks = parseWeeks(cursor);
 			cursor.skipSpaces();
 		}
 		const word = cursor.peekWord();
@@ -316,7 +454,9 @@ function parseRule(cursor: Cursor, additional: boolean): ScheduleRule | null {
  * Parses an OSM `opening_hours` string of the supported subset. Never throws on user input.
  *
  * Supported: weekday ranges and lists (`Mo-Fr`, `Mo,We`, `Fr-Mo`), nth weekday of the month
- * (`We[1,3]`, `Sa[-1]`), public holidays (`PH`), month ranges (`Sep-Jun`), times and lists of times
+ * (`We[1,3]`, `Sa[-1]`), public holidays (`PH`), month ranges (`Sep-Jun`), dates and date ranges
+ * (`Dec 24`, `Jul 15-Aug 15`, `Dec 24-26`, `2026 Dec 24-2027 Jan 2`), ISO weeks (`week 1-26`),
+ * times and lists of times
  * (`09:00-12:00,13:30-17:00`), past midnight (`20:00-02:00`, `20:00-26:00`), `24/7`, `off`/`closed`,
  * `open`, `unknown`, comments (`"by appointment"`), rules separated by `;` and additional rules
  * after `,` (`Mo 10:00-12:00, We 14:00-16:00`).
@@ -384,16 +524,29 @@ function formatDay(day: DaySelector): string {
 	return `${range}[${parts.join(',')}]`;
 }
 
+function formatDate(date: RuleDate): string {
+	return `${date.year === null ? '' : `${date.year} `}${MONTH_CODES[date.month - 1]} ${date.day}`;
+}
+
+function formatDateRange({ from, to }: DateRange): string {
+	if (dateKey(from) === dateKey(to)) return formatDate(from);
+	if (from.year === to.year && from.month === to.month) return `${formatDate(from)}-${to.day}`;
+	// Both ends carry the year when there is one: `2026 Jul 15-Aug 15` is not standard syntax.
+	return `${formatDate(from)}-${formatDate(to)}`;
+}
+
 function formatRule(rule: ScheduleRule, beforeAdditional: boolean): string {
 	const parts: string[] = [];
-	if (rule.months.length > 0) {
-		parts.push(
-			rule.months
-				.map(({ from, to }) =>
-					from === to ? MONTH_CODES[from - 1] : `${MONTH_CODES[from - 1]}-${MONTH_CODES[to - 1]}`
-				)
-				.join(',')
-		);
+	const wide = [
+		...rule.months.map(({ from, to }) =>
+			from === to ? MONTH_CODES[from - 1] : `${MONTH_CODES[from - 1]}-${MONTH_CODES[to - 1]}`
+		),
+		...rule.dates.map(formatDateRange)
+	];
+	if (wide.length > 0) parts.push(wide.join(','));
+	if (rule.weeks.length > 0) {
+		const weeks = rule.weeks.map(({ from, to }) => (from === to ? `${from}` : `${from}-${to}`));
+		parts.push(`week ${weeks.join(',')}`);
 	}
 	if (rule.days.length > 0) parts.push(rule.days.map(formatDay).join(','));
 	// After a comma, a rule starting with a time would read as one more time span.

@@ -23,6 +23,29 @@ export interface MonthRange {
 	to: Month;
 }
 
+/** A calendar date in a rule; `year` is null for a date that comes back every year (`Dec 24`). */
+export interface RuleDate {
+	year: number | null;
+	month: Month;
+	day: number;
+}
+
+/**
+ * An inclusive range of dates (`Jul 15-Aug 15`, `Dec 24`, `2026 Dec 24-2027 Jan 2`). Without years,
+ * `from` after `to` wraps over the new year (`Dec 24-Jan 2`); with years, both ends carry one and
+ * `from` is never after `to`.
+ */
+export interface DateRange {
+	from: RuleDate;
+	to: RuleDate;
+}
+
+/** An inclusive range of ISO 8601 week numbers (`week 1-26`), 1 … 53; `from > to` wraps. */
+export interface WeekRange {
+	from: number;
+	to: number;
+}
+
 /**
  * A day selector: a weekday range (`Mo-Fr`, wrapping like `Fr-Mo`), optionally restricted to the nth
  * occurrences in the month (`We[1,3]`, `Sa[-1]`, only on a single weekday), or the Belgian public
@@ -43,7 +66,10 @@ export interface ScheduleRule {
 	 * replacing them. Always false for the first rule.
 	 */
 	additional: boolean;
+	/** Whole months; together with `dates` they form one selector: a day matches either. */
 	months: MonthRange[];
+	dates: DateRange[];
+	weeks: WeekRange[];
 	days: DaySelector[];
 	times: TimeSpan[];
 	state: 'open' | 'closed' | 'unknown';
@@ -66,6 +92,8 @@ export type ScheduleErrorCode =
 	| 'invalid_time'
 	| 'empty_time_span'
 	| 'invalid_nth'
+	| 'invalid_date'
+	| 'invalid_week'
 	| 'nth_needs_single_weekday'
 	| 'unterminated_comment'
 	| 'times_with_closed'
