@@ -13,7 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
 import { BASEMAP, BRUSSELS_BOUNDS, TILE_MAX_ZOOM, TILE_MIN_ZOOM } from '../src/lib/map/basemap.ts';
-import { glyphRanges } from './basemap/glyphs.ts';
+import { ALWAYS_KEPT, glyphRanges, subsetGlyphs } from './basemap/glyphs.ts';
 import { outlineCollection } from './basemap/outline.ts';
 import { buildStreetTiles, streetFeatures, type ZoomRule } from './basemap/tiles.ts';
 
@@ -91,9 +91,16 @@ export function buildBasemap({ force = false } = {}): string {
 		])
 	];
 	const ranges = glyphRanges(texts);
+	const used = new Set([
+		...ALWAYS_KEPT,
+		...texts.flatMap((t) => [...t].map((c) => c.codePointAt(0) ?? 0))
+	]);
+	let glyphBytes = 0;
 	for (const range of ranges) {
-		const glyphs = readFileSync(resolve(fontDir, `${range}.pbf`));
-		write(resolve(outDir, 'glyphs', BASEMAP.font, `${range}.pbf`), gzipSync(glyphs, { level: 9 }));
+		const glyphs = subsetGlyphs(readFileSync(resolve(fontDir, `${range}.pbf`)), used);
+		const gz = gzipSync(glyphs, { level: 9 });
+		glyphBytes += gz.length;
+		write(resolve(outDir, 'glyphs', BASEMAP.font, `${range}.pbf`), gz);
 	}
 	write(
 		resolve(outDir, 'glyphs', BASEMAP.font, 'OFL.txt'),
@@ -102,7 +109,7 @@ export function buildBasemap({ force = false } = {}): string {
 	write(stampFile, current);
 	return (
 		`static/basemap: ${tiles.size} street tiles (${(tileBytes / 1024).toFixed(0)} KiB gzip), ` +
-		`glyph blocks ${ranges.join(', ')}, outline of ${outline.features.length} features`
+		`glyph blocks ${ranges.join(', ')} (${(glyphBytes / 1024).toFixed(0)} KiB gzip), outline of ${outline.features.length} features`
 	);
 }
 

@@ -46,3 +46,18 @@ export function stats(xs: number[]): { median: number; p95: number } {
 	const median = s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 	return { median, p95: at(0.95) };
 }
+
+/** Where a response's bytes go in the reports. */
+export function requestKind(url: string): string {
+	const path = new URL(url).pathname;
+	if (path.includes('/basemap/tiles/')) return 'street tiles';
+	if (path.includes('/basemap/glyphs/')) return 'glyphs';
+	if (path.endsWith('/outline.json')) return 'outline';
+	if (/maplibre-gl(-worker)?[.-]/.test(path)) return 'MapLibre JS';
+	if (/\.m?js$/.test(path)) return 'app JS';
+	if (path.endsWith('.css')) return 'CSS';
+	return 'page and other';
+}
+
+/** Kilobytes with one decimal. */
+export const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;

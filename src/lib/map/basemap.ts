@@ -12,7 +12,7 @@ export const BASEMAP = {
 
 /** Street tiles exist for these zooms; MapLibre over-zooms the last one for closer views. */
 export const TILE_MIN_ZOOM = 10;
-export const TILE_MAX_ZOOM = 14;
+export const TILE_MAX_ZOOM = 15;
 
 /** Brussels-Capital Region `[[minLon, minLat], [maxLon, maxLat]]` (the street file's box). */
 export const BRUSSELS_BOUNDS: [[number, number], [number, number]] = [
