@@ -3,12 +3,9 @@
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import GeoJSONVT from 'geojson-vt';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
+import { tilesCovering, type Bounds } from '../../src/lib/map/basemap.ts';
 
-/** `[[minLon, minLat], [maxLon, maxLat]]`. */
-export type Bounds = [[number, number], [number, number]];
-
-/** One tile address. */
-export type TileAddress = { z: number; x: number; y: number };
+export { tilesCovering };
 
 /** A street line as it goes into the tiles: its name in each language, and its length. */
 export type StreetFeature = Feature<
@@ -78,26 +75,6 @@ export function streetFeatures(collection: FeatureCollection): StreetFeature[] {
 		street.properties.lengthMeters = Math.round(byName.get(street.properties.fr) ?? 0);
 	}
 	return streets;
-}
-
-/**
- * The tiles of zoom `z` that cover `bounds` (Web Mercator, XYZ numbering as MapLibre uses).
- *
- * @example tilesCovering([[4.35, 50.84], [4.36, 50.85]], 10) // [{ z: 10, x: 524, y: 342 }]
- */
-export function tilesCovering(bounds: Bounds, z: number): TileAddress[] {
-	const n = 2 ** z;
-	const x = (lon: number) => Math.floor(((lon + 180) / 360) * n);
-	const y = (lat: number) => {
-		const rad = (lat * Math.PI) / 180;
-		return Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
-	};
-	const [[west, south], [east, north]] = bounds;
-	const tiles: TileAddress[] = [];
-	for (let tx = x(west); tx <= x(east); tx++) {
-		for (let ty = y(north); ty <= y(south); ty++) tiles.push({ z, x: tx, y: ty });
-	}
-	return tiles;
 }
 
 /** Which streets go into the tiles of one zoom, and with which properties. */

@@ -15,7 +15,7 @@ export const TILE_MIN_ZOOM = 10;
 export const TILE_MAX_ZOOM = 15;
 
 /** Brussels-Capital Region `[[minLon, minLat], [maxLon, maxLat]]` (the street file's box). */
-export const BRUSSELS_BOUNDS: [[number, number], [number, number]] = [
+export const BRUSSELS_BOUNDS: Bounds = [
 	[4.2437, 50.7636],
 	[4.4823, 50.914]
 ];
@@ -31,3 +31,29 @@ export const TILE_URL = `${BASEMAP_PROTOCOL}://${BASEMAP.directory}/tiles/{z}/{x
 
 /** Glyph URL template as the style states it. */
 export const GLYPHS_URL = `${BASEMAP_PROTOCOL}://${BASEMAP.directory}/glyphs/{fontstack}/{range}.pbf`;
+
+/** `[[minLon, minLat], [maxLon, maxLat]]`. */
+export type Bounds = [[number, number], [number, number]];
+
+/** One tile address. */
+export type TileAddress = { z: number; x: number; y: number };
+
+/**
+ * The tiles of zoom `z` that cover `bounds` (Web Mercator, XYZ numbering as MapLibre uses).
+ *
+ * @example tilesCovering([[4.35, 50.84], [4.36, 50.85]], 10) // [{ z: 10, x: 524, y: 342 }]
+ */
+export function tilesCovering(bounds: Bounds, z: number): TileAddress[] {
+	const n = 2 ** z;
+	const x = (lon: number) => Math.floor(((lon + 180) / 360) * n);
+	const y = (lat: number) => {
+		const rad = (lat * Math.PI) / 180;
+		return Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+	};
+	const [[west, south], [east, north]] = bounds;
+	const tiles: TileAddress[] = [];
+	for (let tx = x(west); tx <= x(east); tx++) {
+		for (let ty = y(north); ty <= y(south); ty++) tiles.push({ z, x: tx, y: ty });
+	}
+	return tiles;
+}
