@@ -19,7 +19,7 @@ import { kb, startBuiltApp, stats } from './lib/app.ts';
 const { values } = parseArgs({
 	options: { runs: { type: 'string', default: '10' }, port: { type: 'string', default: '4305' } }
 });
-const runs = Math.max(1, Number(values.runs));
+const runs = Math.max(10, Number(values.runs));
 const port = Number(values.port);
 const floorPort = port + 2;
 const root = resolve(import.meta.dirname, '..');
