@@ -66,12 +66,13 @@ try {
 				.map((k) => result.bytes.get(k) ?? 0)
 				.reduce((a, b) => a + b, 0);
 			const total = [...result.bytes.values()].reduce((a, b) => a + b, 0);
-			for (const [kind, value] of [
+			const rows: [string, number][] = [
 				...result.bytes,
-				['basemap (tiles + glyphs + outline)', basemap] as const,
+				['basemap (tiles + glyphs + outline)', basemap],
 				['added by the basemap (vs the former outline files)', basemap - FORMER_MAP_DATA_BYTES],
-				['total', total] as const
-			]) {
+				['total', total]
+			];
+			for (const [kind, value] of rows) {
 				samples.set(kind, [...(samples.get(kind) ?? []), value]);
 			}
 		}

@@ -136,9 +136,10 @@ try {
 	const view = await finderMap(browser, app.url);
 	server = await serveFloor(floorPage(view));
 	const floorUrl = `http://127.0.0.1:${floorPort}/`;
-	const samples = {
-		finder: [] as Awaited<ReturnType<typeof measure>>[],
-		floor: [] as typeof samples.finder
+	type Sample = Awaited<ReturnType<typeof measure>>;
+	const samples: Record<'finder' | 'floor', Sample[]> = {
+		finder: [],
+		floor: []
 	};
 	for (let i = 0; i < runs; i++) {
 		samples.finder.push(await measure(browser, app.url + FINDER));

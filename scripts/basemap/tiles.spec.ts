@@ -74,7 +74,8 @@ describe('buildStreetTiles', () => {
 		rule: (z) => ({ minLengthMeters: z < 14 ? 3000 : 0, names: z >= 14 }),
 		layer: 'streets'
 	});
-	const read = (key: string) => new VectorTile(new PbfReader(tiles.get(key))).layers.streets;
+	const read = (key: string) =>
+		new VectorTile(new PbfReader(tiles.get(key) ?? new Uint8Array())).layers.streets;
 
 	it('writes names only where the rule keeps them, and short streets only where allowed', () => {
 		const [only] = tilesCovering(BRUSSELS_BOUNDS, 10);
