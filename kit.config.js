@@ -1,31 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
+import { fetchStyleOrigins, originOf } from './src/lib/map/csp.ts';
 
 // SvelteKit 3 takes its configuration through the sveltekit() Vite plugin; it is kept in this
 // file so that tools (ESLint's Svelte parser) can read the same object.
 //
 // The browser talks to our own server only, except for the Supabase API when a page uses the
-// browser client; its origin is allowed explicitly. Map tiles from an optional remote basemap
-// (PUBLIC_MAP_STYLE_URL) are allowed the same way.
+// browser client; its origin is allowed explicitly. A hosted base map (PUBLIC_MAP_STYLE_URL) is
+// read once at build time, and the hosts of its style, tiles, glyphs and sprites are allowed the
+// same way (src/lib/map/csp.ts).
 const supabaseOrigin = originOf(process.env.PUBLIC_SUPABASE_URL) ?? 'http://127.0.0.1:54321';
-const mapOrigin = originOf(process.env.PUBLIC_MAP_STYLE_URL);
-
-/**
- * @param {string | undefined} url
- * @returns {`${string}://${string}.${string}` | undefined}
- */
-function originOf(url) {
-	if (!url) return undefined;
-	try {
-		const origin = new URL(url).origin;
-		return origin.startsWith('http://') || origin.startsWith('https://')
-			? /** @type {`${string}://${string}.${string}`} */ (origin)
-			: undefined;
-	} catch {
-		return undefined;
-	}
-}
+const mapOrigins = process.env.PUBLIC_MAP_STYLE_URL
+	? await fetchStyleOrigins(process.env.PUBLIC_MAP_STYLE_URL)
+	: [];
 
 /**
  * The build's version, reported by /healthz: package version plus the commit it was built from
@@ -57,11 +45,11 @@ const config = {
 			'script-src': ['self'],
 			// MapLibre and Svelte transitions set inline styles.
 			'style-src': ['self', 'unsafe-inline'],
-			'img-src': ['self', 'data:', 'blob:', ...(mapOrigin ? [mapOrigin] : [])],
+			'img-src': ['self', 'data:', 'blob:', ...mapOrigins],
 			'font-src': ['self'],
-			// MapLibre runs its tile workers from blob: URLs.
+			// MapLibre runs its worker from our own file; blob: for hosted styles' helpers.
 			'worker-src': ['self', 'blob:'],
-			'connect-src': ['self', supabaseOrigin, ...(mapOrigin ? [mapOrigin] : [])],
+			'connect-src': ['self', supabaseOrigin, ...mapOrigins],
 			'object-src': ['none'],
 			'base-uri': ['self'],
 			'form-action': ['self'],

@@ -1,13 +1,24 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import kitConfig from './kit.config.js';
 import { paraglideOptions } from './paraglide.config.ts';
+import { buildBasemap } from './scripts/build-basemap.ts';
 import { chromiumArgs, chromiumPath } from './tests/chromium.ts';
 
+/** Builds the offline basemap into static/ before a build or dev server starts (cached). */
+const basemap: Plugin = {
+	name: 'nabij-basemap',
+	apply: () => !process.env.VITEST,
+	buildStart() {
+		this.info(buildBasemap());
+	}
+};
+
 export default defineConfig({
-	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit(kitConfig)],
+	plugins: [basemap, paraglideVitePlugin(paraglideOptions), sveltekit(kitConfig)],
 	test: {
 		reporters: process.env.VITEST_JSON
 			? ['default', ['json', { outputFile: process.env.VITEST_JSON }]]

@@ -1,74 +1,47 @@
-// The finder map's sources and layers as plain MapLibre style data. The offline base is drawn
-// from static GeoJSON (scripts/build-geo.ts): no tiles, no glyphs, no network.
-import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+// The finder's own sources and layers as plain MapLibre style data, drawn on top of any base
+// style: the offline one (style.ts) or a hosted one (PUBLIC_MAP_STYLE_URL).
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { categoryColourExpression } from './categories.ts';
+import { MAP_FONT, OUTLINE_SOURCE } from './style.ts';
 
-/** Where the offline base layers are served from (static/geo). */
-export const GEO_ASSETS = {
-	quartiers: '/geo/quartiers.json',
-	communes: '/geo/communes.json',
-	labels: '/geo/quartier-labels.json'
-};
-
-/** From this zoom on, quartier names are shown (below they would crowd the map). */
-export const LABEL_MIN_ZOOM = 13;
-
-/** Brussels-Capital Region `[[minLon, minLat], [maxLon, maxLat]]`. */
-export const BRUSSELS_BOUNDS: [[number, number], [number, number]] = [
-	[4.2437, 50.7636],
-	[4.4823, 50.914]
-];
+export { BRUSSELS_BOUNDS } from './basemap.ts';
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** A complete offline style: background, quartiers and commune borders. */
-export function offlineStyle(attribution: string): StyleSpecification {
-	return {
-		version: 8,
-		sources: {
-			quartiers: { type: 'geojson', data: GEO_ASSETS.quartiers, attribution },
-			communes: { type: 'geojson', data: GEO_ASSETS.communes }
-		},
-		layers: [
-			{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } },
-			{
-				id: 'quartiers-fill',
-				type: 'fill',
-				source: 'quartiers',
-				paint: {
-					'fill-color': [
-						'match',
-						['get', 'type'],
-						'park_forest',
-						'#d8e8cf',
-						'cemetery',
-						'#dfe3d6',
-						'industrial_infrastructure',
-						'#e4e0da',
-						'#fbfaf7'
-					]
-				}
-			},
-			{
-				id: 'quartiers-line',
-				type: 'line',
-				source: 'quartiers',
-				paint: { 'line-color': '#9aa5ad', 'line-width': 0.6 }
-			},
-			{
-				id: 'communes-line',
-				type: 'line',
-				source: 'communes',
-				paint: { 'line-color': '#4a5560', 'line-width': 1.6 }
-			}
-		]
-	};
+/**
+ * A filter on the outline's quartier areas whose code is in `mdrcs`.
+ *
+ * @example areaFilter([12]) // ['all', ['==', ['get', 'kind'], 'quartier'], ['in', ['get', 'mdrc'], ['literal', [12]]]]
+ */
+export function areaFilter(mdrcs: readonly number[]): ExpressionSpecification {
+	return [
+		'all',
+		['==', ['get', 'kind'], 'quartier'],
+		['in', ['get', 'mdrc'], ['literal', [...mdrcs]]]
+	];
 }
 
-/** Sources the finder adds on top of any base style. */
+/**
+ * The map view around a searched place: the radius (1.5 km when none) with room around it,
+ * wider than high as the map usually is.
+ *
+ * @example placeBounds({ lon: 4.35, lat: 50.85, radiusMeters: 1110 }) // [[4.334, 50.84], [4.366, 50.86]]
+ */
+export function placeBounds(place: {
+	lon: number;
+	lat: number;
+	radiusMeters?: number;
+}): [[number, number], [number, number]] {
+	const d = (place.radiusMeters ?? 1500) / 111_000;
+	return [
+		[place.lon - d * 1.6, place.lat - d],
+		[place.lon + d * 1.6, place.lat + d]
+	];
+}
+
+/** Sources the finder adds on top of any base style (the outline source comes with the base). */
 export function resultSources(): Record<string, SourceSpecification> {
 	return {
-		'finder-quartiers': { type: 'geojson', data: GEO_ASSETS.quartiers },
 		'finder-radius': { type: 'geojson', data: EMPTY },
 		'finder-place': { type: 'geojson', data: EMPTY },
 		'finder-points': {
@@ -87,22 +60,22 @@ export function resultLayers(): LayerSpecification[] {
 		{
 			id: 'finder-area-fill',
 			type: 'fill',
-			source: 'finder-quartiers',
-			filter: ['in', ['get', 'mdrc'], ['literal', []]],
+			source: OUTLINE_SOURCE,
+			filter: areaFilter([]),
 			paint: { 'fill-color': '#b3006b', 'fill-opacity': 0.15 }
 		},
 		{
 			id: 'finder-area-line',
 			type: 'line',
-			source: 'finder-quartiers',
-			filter: ['in', ['get', 'mdrc'], ['literal', []]],
+			source: OUTLINE_SOURCE,
+			filter: areaFilter([]),
 			paint: { 'line-color': '#b3006b', 'line-width': 2, 'line-dasharray': [2, 1] }
 		},
 		{
 			id: 'finder-selected-area',
 			type: 'line',
-			source: 'finder-quartiers',
-			filter: ['in', ['get', 'mdrc'], ['literal', []]],
+			source: OUTLINE_SOURCE,
+			filter: areaFilter([]),
 			paint: { 'line-color': '#1b1f24', 'line-width': 4 }
 		},
 		{
@@ -134,6 +107,20 @@ export function resultLayers(): LayerSpecification[] {
 				'circle-stroke-color': '#ffffff',
 				'circle-stroke-width': 2
 			}
+		},
+		{
+			id: 'finder-cluster-count',
+			type: 'symbol',
+			source: 'finder-points',
+			filter: ['has', 'point_count'],
+			layout: {
+				'text-field': ['get', 'point_count_abbreviated'],
+				'text-font': MAP_FONT,
+				'text-size': 12,
+				'text-allow-overlap': true,
+				'text-ignore-placement': true
+			},
+			paint: { 'text-color': '#ffffff' }
 		},
 		{
 			id: 'finder-points',
