@@ -25,8 +25,9 @@ describe('checkServerSettings', () => {
 
 	it('names each missing variable once, on its own line', () => {
 		const problems = checkServerSettings({ PUBLIC_SUPABASE_URL: 'https://api.example.org' });
-		expect(problems).toHaveLength(4);
+		expect(problems).toHaveLength(5);
 		expect(problems.join('\n')).toMatch(/SMTP_URL is required/);
+		expect(problems.join('\n')).toMatch(/ORIGIN must be the public address/);
 		expect(problems.join('\n')).toMatch(/PUBLIC_SUPABASE_ANON_KEY must be set/);
 		expect(problems.join('\n')).toMatch(/NABIJ_LINK_SECRET is required/);
 		expect(problems.join('\n')).toMatch(/NABIJ_JOBS_TOKEN is required/);
