@@ -35,11 +35,19 @@ async function follow(page: Page, mail: Mail, locale: Locale): Promise<void> {
 }
 
 test.describe('auth mails in the user’s language', () => {
-	test('a French user asking from /fr gets a French mail; a later sign-in from /en switches to English', async ({
+	test('a French user asking from /fr gets French mails; a later sign-in from /en switches to English', async ({
 		page
 	}) => {
 		test.setTimeout(120_000);
 		const email = `mail-fr-${Date.now().toString(36)}@example.test`;
+		// A new address first gets the sign-up confirmation (confirmations are on, as in
+		// supabase/config.toml), in French; following it signs in.
+		const confirmation = await askForLink(page, 'fr', email);
+		expect(confirmation.subject).toBe('Confirmez votre adresse e-mail pour Nabij');
+		expect(confirmation.text).toContain('Confirmez votre adresse e-mail et connectez-vous');
+		expect(confirmation.text).toContain('Confirmer mon adresse: http');
+		await follow(page, confirmation, 'fr');
+		await page.context().clearCookies();
 		const first = await askForLink(page, 'fr', email);
 		expect(first.subject).toBe('Votre lien de connexion à Nabij');
 		expect(first.text).toMatch(/^Votre lien de connexion à Nabij\n/);
@@ -60,9 +68,15 @@ test.describe('auth mails in the user’s language', () => {
 		expect(english.text).toContain('Sign in: http');
 	});
 
-	test('a Dutch user asking from /nl gets a Dutch mail', async ({ page }) => {
+	test('a Dutch user asking from /nl gets Dutch mails', async ({ page }) => {
 		test.setTimeout(120_000);
 		const email = `mail-nl-${Date.now().toString(36)}@example.test`;
+		const confirmation = await askForLink(page, 'nl', email);
+		expect(confirmation.subject).toBe('Bevestig uw e-mailadres voor Nabij');
+		expect(confirmation.text).toContain('Bevestig uw e-mailadres en meld u aan met deze link');
+		expect(confirmation.text).toContain('Mijn adres bevestigen: http');
+		await follow(page, confirmation, 'nl');
+		await page.context().clearCookies();
 		const mail = await askForLink(page, 'nl', email);
 		expect(mail.subject).toBe('Uw aanmeldlink voor Nabij');
 		expect(mail.text).toMatch(/^Uw aanmeldlink voor Nabij\n/);
