@@ -1,6 +1,6 @@
 // Reading a "still active?" link: the signature and expiry first (no database call for a forged
 // or stale link), then the database's own record of the check.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from '#lib/server/db/client.ts';
 import { config } from '#lib/server/config.ts';
 import { verifySignedToken } from '#lib/server/signed-links.ts';
 
@@ -15,10 +15,7 @@ export type LinkState =
 	  };
 
 /** What a token from a liveness link refers to, or why it cannot be used. */
-export async function readLivenessLink(
-	supabase: SupabaseClient,
-	token: string | null
-): Promise<LinkState> {
+export async function readLivenessLink(supabase: Db, token: string | null): Promise<LinkState> {
 	if (!token) return { state: 'invalid' };
 	const checked = verifySignedToken<{ n?: unknown }>({
 		secret: config().NABIJ_LINK_SECRET,

@@ -1,5 +1,5 @@
 // Contact channels: phone, e-mail, website, WhatsApp or a relay, each public or not.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
 export type ChannelInput = {
@@ -16,7 +16,7 @@ export type ContactChannel = ChannelInput & {
 
 /** Adds channels to an organization, in the given order. */
 export async function createMany(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string,
 	channels: ChannelInput[]
 ): Promise<void> {
@@ -27,7 +27,7 @@ export async function createMany(
 
 /** The channels of an organization the caller may read. */
 export async function listForOrganization(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string
 ): Promise<ContactChannel[]> {
 	return (
@@ -44,7 +44,7 @@ export async function listForOrganization(
 
 /** Replaces all channels of an organization. */
 export async function replaceAll(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string,
 	channels: ChannelInput[]
 ): Promise<void> {

@@ -1,5 +1,5 @@
 // Locations: where a service happens, with its precision and quartier.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
 export type LocationInput = {
@@ -16,7 +16,7 @@ export type LocationInput = {
 export type Location = LocationInput & { id: string };
 
 /** Creates a location and returns its id; a quartier-only point is replaced by the database. */
-export async function create(supabase: SupabaseClient, input: LocationInput): Promise<string> {
+export async function create(supabase: Db, input: LocationInput): Promise<string> {
 	const row = orThrow(
 		await supabase.from('locations').insert(input).select('id').single<{ id: string }>()
 	);
@@ -26,7 +26,7 @@ export async function create(supabase: SupabaseClient, input: LocationInput): Pr
 
 /** The locations of an organization the caller can read. */
 export async function listForOrganization(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string
 ): Promise<Location[]> {
 	return (
@@ -52,7 +52,7 @@ export type QuartierOption = {
 };
 
 /** The 145 quartiers with their representative point, by French name. */
-export async function listQuartiers(supabase: SupabaseClient): Promise<QuartierOption[]> {
+export async function listQuartiers(supabase: Db): Promise<QuartierOption[]> {
 	return (
 		orThrow(
 			await supabase

@@ -1,5 +1,5 @@
 // Organization members: who may edit an organization's entries.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
 export type Membership = {
@@ -9,7 +9,7 @@ export type Membership = {
 };
 
 /** The memberships of a user (RLS shows a user their own). */
-export async function listForUser(supabase: SupabaseClient, userId: string): Promise<Membership[]> {
+export async function listForUser(supabase: Db, userId: string): Promise<Membership[]> {
 	return (
 		orThrow(
 			await supabase
@@ -23,7 +23,7 @@ export async function listForUser(supabase: SupabaseClient, userId: string): Pro
 
 /** Organization ids the user belongs to, with the role they have there. */
 export async function organizationIdsOf(
-	supabase: SupabaseClient,
+	supabase: Db,
 	userId: string
 ): Promise<Map<string, Membership['member_role']>> {
 	const rows = await listForUser(supabase, userId);
@@ -32,7 +32,7 @@ export async function organizationIdsOf(
 
 /** Records an invitation to co-edit (owners only) and returns the secret nonce for the link. */
 export async function invite(
-	supabase: SupabaseClient,
+	supabase: Db,
 	input: { organization_id: string; email: string }
 ): Promise<string> {
 	const nonce = orThrow(
@@ -46,6 +46,6 @@ export async function invite(
 }
 
 /** Accepts an invitation as the signed-in user; returns the organization id. */
-export async function acceptInvite(supabase: SupabaseClient, nonce: string): Promise<string> {
+export async function acceptInvite(supabase: Db, nonce: string): Promise<string> {
 	return String(orThrow(await supabase.rpc('accept_editor_invite', { p_nonce: nonce })));
 }

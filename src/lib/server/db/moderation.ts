@@ -1,5 +1,5 @@
 // Moderation: the organization history, change requests, error reports and editors' contacts.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db, JsonObject } from './client.ts';
 import { orThrow } from './errors.ts';
 
 export type HistoryEntry = {
@@ -32,10 +32,7 @@ export type ErrorReport = {
 };
 
 /** An organization's history, newest first (members and moderators). */
-export async function history(
-	supabase: SupabaseClient,
-	organizationId: string
-): Promise<HistoryEntry[]> {
+export async function history(supabase: Db, organizationId: string): Promise<HistoryEntry[]> {
 	return (
 		orThrow(
 			await supabase
@@ -51,13 +48,13 @@ export async function history(
 
 /** Writes a moderator's entry to an organization's history, in their own name. */
 export async function addHistory(
-	supabase: SupabaseClient,
+	supabase: Db,
 	entry: {
 		organization_id: string;
 		actor_id: string;
 		action: 'note' | 'change_requested';
 		note: string;
-		diff?: Record<string, unknown>;
+		diff?: JsonObject;
 	}
 ): Promise<void> {
 	orThrow(await supabase.from('organization_history').insert({ ...entry, diff: entry.diff ?? {} }));
@@ -67,7 +64,7 @@ const CHANGE_COLUMNS = 'id, organization_id, requested_by, changes, note, status
 
 /** Pending change requests, oldest first; for one organization when `organizationId` is given. */
 export async function pendingChanges(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId?: string
 ): Promise<ChangeRequest[]> {
 	let query = supabase.from('change_requests').select(CHANGE_COLUMNS).eq('status', 'pending');
@@ -76,10 +73,7 @@ export async function pendingChanges(
 }
 
 /** One change request the caller may read, or null. */
-export async function getChange(
-	supabase: SupabaseClient,
-	id: string
-): Promise<ChangeRequest | null> {
+export async function getChange(supabase: Db, id: string): Promise<ChangeRequest | null> {
 	return orThrow(
 		await supabase
 			.from('change_requests')
@@ -95,12 +89,12 @@ export async function getChange(
  * the organization). A request cannot be edited afterwards, only withdrawn.
  */
 export async function requestChange(
-	supabase: SupabaseClient,
+	supabase: Db,
 	input: {
 		organization_id: string;
 		requested_by: string;
 		service_id?: string | null;
-		changes: Record<string, unknown>;
+		changes: JsonObject;
 		note?: string | null;
 	}
 ): Promise<string> {
@@ -120,7 +114,7 @@ export async function requestChange(
  * database derives what changes from the request's own organization (decide_change_request).
  */
 export async function decideChange(
-	supabase: SupabaseClient,
+	supabase: Db,
 	input: { id: string; apply: boolean }
 ): Promise<void> {
 	orThrow(
@@ -132,12 +126,12 @@ export async function decideChange(
 }
 
 /** The requester withdraws their own pending change request. */
-export async function withdrawChange(supabase: SupabaseClient, id: string): Promise<void> {
+export async function withdrawChange(supabase: Db, id: string): Promise<void> {
 	orThrow(await supabase.rpc('withdraw_change_request', { p_change_request_id: id }));
 }
 
 /** Open error reports, oldest first. */
-export async function openErrorReports(supabase: SupabaseClient): Promise<ErrorReport[]> {
+export async function openErrorReports(supabase: Db): Promise<ErrorReport[]> {
 	return (
 		orThrow(
 			await supabase
@@ -159,7 +153,7 @@ export type EditorContact = {
 
 /** E-mail addresses and languages of an organization's editors (moderators only). */
 export async function editorContacts(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string
 ): Promise<EditorContact[]> {
 	const rows: unknown = orThrow(

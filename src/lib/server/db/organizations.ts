@@ -1,6 +1,6 @@
 // Organizations: the entries of the directory, their life cycle (pending → active → paused /
 // dormant / closed → archived) and trust tier (self_declared → vouched → verified).
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import type { Registration } from '#lib/domain/registration/index.ts';
 import { orThrow } from './errors.ts';
 
@@ -34,14 +34,14 @@ export type OrganizationFields = Pick<
 >;
 
 /** One organization the caller may read, or null. */
-export async function get(supabase: SupabaseClient, id: string): Promise<Organization | null> {
+export async function get(supabase: Db, id: string): Promise<Organization | null> {
 	return orThrow(
 		await supabase.from('organizations').select(COLUMNS).eq('id', id).maybeSingle<Organization>()
 	);
 }
 
 /** Organizations by id (those the caller may read), newest first. */
-export async function listByIds(supabase: SupabaseClient, ids: string[]): Promise<Organization[]> {
+export async function listByIds(supabase: Db, ids: string[]): Promise<Organization[]> {
 	if (ids.length === 0) return [];
 	return (
 		orThrow(
@@ -57,7 +57,7 @@ export async function listByIds(supabase: SupabaseClient, ids: string[]): Promis
 
 /** Organizations in one of `statuses`, oldest first (a moderation queue). */
 export async function listByStatus(
-	supabase: SupabaseClient,
+	supabase: Db,
 	statuses: OrganizationStatus[],
 	limit = 100
 ): Promise<Organization[]> {
@@ -76,7 +76,7 @@ export async function listByStatus(
 
 /** Changes an organization's fields; throws not_found when the caller may not change it. */
 export async function update(
-	supabase: SupabaseClient,
+	supabase: Db,
 	id: string,
 	patch: Partial<OrganizationFields> &
 		Partial<
@@ -88,7 +88,7 @@ export async function update(
 
 /** Moves an organization to `status` (the database checks the transition and who may make it). */
 export async function setStatus(
-	supabase: SupabaseClient,
+	supabase: Db,
 	id: string,
 	status: OrganizationStatus,
 	pausedUntil: string | null = null
@@ -97,11 +97,7 @@ export async function setStatus(
 }
 
 /** Marks an organization as vouched for by `byOrganizationId` (moderators only). */
-export async function vouch(
-	supabase: SupabaseClient,
-	id: string,
-	byOrganizationId: string
-): Promise<void> {
+export async function vouch(supabase: Db, id: string, byOrganizationId: string): Promise<void> {
 	await update(supabase, id, {
 		trust_tier: 'vouched',
 		vouched_by_organization_id: byOrganizationId
@@ -109,18 +105,18 @@ export async function vouch(
 }
 
 /** Marks an organization as verified by the platform (moderators only). */
-export async function verify(supabase: SupabaseClient, id: string): Promise<void> {
+export async function verify(supabase: Db, id: string): Promise<void> {
 	await update(supabase, id, { trust_tier: 'verified' });
 }
 
 /** Deletes an organization (owners of never-published entries, admins). */
-export async function remove(supabase: SupabaseClient, id: string): Promise<void> {
+export async function remove(supabase: Db, id: string): Promise<void> {
 	orThrow(await supabase.from('organizations').delete().eq('id', id));
 }
 
 /** The organization categories with labels, in display order. */
 export async function listCategories(
-	supabase: SupabaseClient
+	supabase: Db
 ): Promise<{ code: string; label_fr: string; label_nl: string; label_en: string }[]> {
 	return (
 		orThrow(
@@ -139,7 +135,7 @@ export async function listCategories(
  * everything is written or nothing. The caller becomes its owner. Returns its id.
  */
 export async function register(
-	supabase: SupabaseClient,
+	supabase: Db,
 	input: { registration: Registration; quartierPoint: { lon: number; lat: number } }
 ): Promise<string> {
 	const { who, offer, when, where, contact } = input.registration;
@@ -188,6 +184,6 @@ export async function register(
  * Records that a published entry is still active today (its members only; a dormant entry
  * becomes active). The database sets the date: nobody chooses their own "confirmed on" date.
  */
-export async function confirm(supabase: SupabaseClient, id: string): Promise<void> {
+export async function confirm(supabase: Db, id: string): Promise<void> {
 	orThrow(await supabase.rpc('confirm_organization_active', { p_organization_id: id }));
 }

@@ -1,5 +1,5 @@
 // Profiles: a user's display name, e-mail language and platform roles (read by the user only).
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
 export type EmailLanguage = 'fr' | 'nl' | 'en';
@@ -11,7 +11,7 @@ export type Profile = {
 };
 
 /** The signed-in user's own profile, or null when it does not exist (yet). */
-export async function get(supabase: SupabaseClient, userId: string): Promise<Profile | null> {
+export async function get(supabase: Db, userId: string): Promise<Profile | null> {
 	return orThrow(
 		await supabase
 			.from('profiles')
@@ -23,7 +23,7 @@ export async function get(supabase: SupabaseClient, userId: string): Promise<Pro
 
 /** Updates the user's display name (null clears it) and e-mail language. */
 export async function update(
-	supabase: SupabaseClient,
+	supabase: Db,
 	userId: string,
 	patch: { display_name: string | null; email_language: EmailLanguage }
 ): Promise<void> {
@@ -31,7 +31,7 @@ export async function update(
 }
 
 /** Gives the signed-in user the org_editor role (idempotent), so they can register entries. */
-export async function becomeOrgEditor(supabase: SupabaseClient): Promise<void> {
+export async function becomeOrgEditor(supabase: Db): Promise<void> {
 	orThrow(await supabase.rpc('become_org_editor'));
 }
 
@@ -40,6 +40,6 @@ export async function becomeOrgEditor(supabase: SupabaseClient): Promise<void> {
  * maintain; published entries stay with their history (moderators maintain those left without
  * an editor). Returns how many registrations went with the account.
  */
-export async function deleteOwnAccount(supabase: SupabaseClient): Promise<number> {
+export async function deleteOwnAccount(supabase: Db): Promise<number> {
 	return orThrow(await supabase.rpc('delete_my_account')) as number;
 }

@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import type { ResourceRow } from '#lib/domain/search/types.ts';
 import { orThrow } from './errors.ts';
 
@@ -90,7 +90,7 @@ export const MAX_CANDIDATES = 20_000;
  * @example await resources.list(locals.supabase, { languages: ['ar'], bbox: [4.33, 50.83, 4.36, 50.85] })
  */
 export async function list(
-	supabase: SupabaseClient,
+	supabase: Db,
 	filters: ResourceFilters = {}
 ): Promise<ResourceListRow[]> {
 	const cap = Math.min(filters.limit ?? MAX_CANDIDATES, MAX_CANDIDATES);
@@ -128,7 +128,7 @@ export async function list(
 }
 
 /** One published resource by its service-at-location id, or null when unknown or hidden. */
-export async function get(supabase: SupabaseClient, id: string): Promise<ResourceIndexRow | null> {
+export async function get(supabase: Db, id: string): Promise<ResourceIndexRow | null> {
 	const row = orThrow(
 		await supabase.from('resource_index').select(RESOURCE_COLUMNS).eq('id', id).maybeSingle()
 	);
@@ -136,10 +136,7 @@ export async function get(supabase: SupabaseClient, id: string): Promise<Resourc
 }
 
 /** Several resources by id, in the order given; unknown ids are left out. */
-export async function getMany(
-	supabase: SupabaseClient,
-	ids: string[]
-): Promise<ResourceIndexRow[]> {
+export async function getMany(supabase: Db, ids: string[]): Promise<ResourceIndexRow[]> {
 	if (ids.length === 0) return [];
 	const rows = orThrow(
 		await supabase.from('resource_index').select(RESOURCE_COLUMNS).in('id', ids)

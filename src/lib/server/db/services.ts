@@ -1,5 +1,5 @@
 // Services: what an organization offers (support kinds, target groups, languages, schedule).
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
 export type ServiceInput = {
@@ -25,7 +25,7 @@ const COLUMNS =
 	'id, organization_id, name, description_fr, description_nl, description_en, support_kinds, target_groups, languages, eligibility_description, cost, cost_note, accepting_new, schedules, schedule_kind';
 
 /** Creates a service and returns its id. */
-export async function create(supabase: SupabaseClient, input: ServiceInput): Promise<string> {
+export async function create(supabase: Db, input: ServiceInput): Promise<string> {
 	const row = orThrow(
 		await supabase.from('services').insert(input).select('id').single<{ id: string }>()
 	);
@@ -35,7 +35,7 @@ export async function create(supabase: SupabaseClient, input: ServiceInput): Pro
 
 /** The services of an organization the caller can read. */
 export async function listForOrganization(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string
 ): Promise<Service[]> {
 	return (
@@ -52,7 +52,7 @@ export async function listForOrganization(
 
 /** Updates a service's fields. */
 export async function update(
-	supabase: SupabaseClient,
+	supabase: Db,
 	id: string,
 	patch: Partial<Omit<ServiceInput, 'organization_id'>>
 ): Promise<void> {
@@ -62,7 +62,7 @@ export async function update(
 
 /** Links a service to a location of the same organization. */
 export async function linkLocation(
-	supabase: SupabaseClient,
+	supabase: Db,
 	link: { organization_id: string; service_id: string; location_id: string }
 ): Promise<void> {
 	orThrow(await supabase.from('service_at_location').insert(link));
@@ -78,7 +78,7 @@ export type TaxonomyOption = {
 
 /** Support kinds (groups have no parent) and target groups, in display order. */
 export async function listTaxonomy(
-	supabase: SupabaseClient
+	supabase: Db
 ): Promise<{ supportKinds: TaxonomyOption[]; targetGroups: TaxonomyOption[] }> {
 	const [kinds, groups] = await Promise.all([
 		supabase

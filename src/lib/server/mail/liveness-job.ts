@@ -4,7 +4,7 @@
 // its last run; it also deletes error reports closed longer ago than the retention period. The
 // privileged part runs in security-definer SQL functions that check the
 // job token; this code only uses the anon key.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from '#lib/server/db/client.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { createSignedToken } from '../signed-links.ts';
 import { config } from '../config.ts';
@@ -78,7 +78,7 @@ export function livenessLink(
 
 /** Runs the job once: e-mails due checks, then marks long-silent entries dormant. */
 export async function runLivenessJob(
-	supabase: SupabaseClient,
+	supabase: Db,
 	mailer: Mailer,
 	settings: LivenessSettings
 ): Promise<LivenessReport> {
