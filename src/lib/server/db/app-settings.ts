@@ -12,7 +12,7 @@ export async function isDemoData(supabase: Db, now = Date.now()): Promise<boolea
 	if (cached && now - cached.at < TTL_MS) return cached.demoData;
 	const row = orThrow(
 		await supabase.from('app_settings').select('value').eq('key', 'demo_data').maybeSingle()
-	) as { value: unknown } | null;
+	);
 	cached = { demoData: row?.value === true, at: now };
 	return cached.demoData;
 }

@@ -8,3 +8,11 @@ export type Db = SupabaseClient<Database>;
 
 /** A JSON object as a jsonb column takes it (e.g. a change request's `changes`). */
 export type JsonObject = { [key: string]: Json | undefined };
+
+/** A jsonb value the schema keeps an object (a check constraint or a default of `{}`), checked. */
+export function jsonObject(value: Json, column: string): JsonObject {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		throw new Error(`${column} is not a JSON object`);
+	}
+	return value;
+}

@@ -1,9 +1,13 @@
 // Contact channels: phone, e-mail, website, WhatsApp or a relay, each public or not.
+import { z } from 'zod';
 import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
+// The kinds the schema's check constraint allows (the column is text).
+const channelKind = z.enum(['phone', 'email', 'website', 'whatsapp', 'relay']);
+
 export type ChannelInput = {
-	kind: 'phone' | 'email' | 'website' | 'whatsapp' | 'relay';
+	kind: z.infer<typeof channelKind>;
 	value: string;
 	public: boolean;
 };
@@ -30,16 +34,15 @@ export async function listForOrganization(
 	supabase: Db,
 	organizationId: string
 ): Promise<ContactChannel[]> {
-	return (
+	const rows =
 		orThrow(
 			await supabase
 				.from('contact_channels')
 				.select('id, organization_id, kind, value, public, sort_order')
 				.eq('organization_id', organizationId)
 				.order('sort_order')
-				.returns<ContactChannel[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map((row) => ({ ...row, kind: channelKind.parse(row.kind) }));
 }
 
 /** Replaces all channels of an organization. */

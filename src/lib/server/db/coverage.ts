@@ -95,6 +95,9 @@ function outline(mdrc: number, geometry: unknown): Polygon | MultiPolygon {
 	return geometry;
 }
 
+// need_signals.outcome is text with a check constraint.
+const signalOutcome = z.enum(['found', 'not_found']);
+
 // resource_index lists published entries only; `status` is text in the schema.
 const PUBLISHED: readonly string[] = ['active', 'paused', 'dormant'] satisfies ResourceStatus[];
 function isPublished(status: string): status is ResourceStatus {
@@ -270,16 +273,12 @@ export async function needSignals(
 	supabase: Db,
 	{ minCount = 5 }: { minCount?: number } = {}
 ): Promise<NeedSignalCountInput[]> {
-	const rows = orThrow(await supabase.rpc('need_signal_counts', { min_count: minCount })) as {
-		mdrc: number;
-		support_kind: string;
-		outcome: 'found' | 'not_found';
-		signal_count: number | string;
-	}[];
+	const rows = orThrow(await supabase.rpc('need_signal_counts', { min_count: minCount })) ?? [];
 	return rows.map((r) => ({
 		mdrc: r.mdrc,
 		support_kind: r.support_kind,
-		outcome: r.outcome,
+		outcome: signalOutcome.parse(r.outcome),
+		// bigint: may arrive as a string, depending on the server's JSON encoding.
 		count: toNumber(r.signal_count) ?? 0
 	}));
 }

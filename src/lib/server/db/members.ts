@@ -1,24 +1,26 @@
 // Organization members: who may edit an organization's entries.
+import { z } from 'zod';
 import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
+
+const memberRole = z.enum(['editor', 'owner']);
 
 export type Membership = {
 	organization_id: string;
 	user_id: string;
-	member_role: 'editor' | 'owner';
+	member_role: z.infer<typeof memberRole>;
 };
 
 /** The memberships of a user (RLS shows a user their own). */
 export async function listForUser(supabase: Db, userId: string): Promise<Membership[]> {
-	return (
+	const rows =
 		orThrow(
 			await supabase
 				.from('organization_members')
 				.select('organization_id, user_id, member_role')
 				.eq('user_id', userId)
-				.returns<Membership[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map((row) => ({ ...row, member_role: memberRole.parse(row.member_role) }));
 }
 
 /** Organization ids the user belongs to, with the role they have there. */
@@ -40,12 +42,14 @@ export async function invite(
 			p_organization_id: input.organization_id,
 			p_email: input.email
 		})
-	) as unknown;
-	if (typeof nonce !== 'string') throw new Error('no invitation nonce returned');
+	);
+	if (!nonce) throw new Error('no invitation nonce returned');
 	return nonce;
 }
 
 /** Accepts an invitation as the signed-in user; returns the organization id. */
 export async function acceptInvite(supabase: Db, nonce: string): Promise<string> {
-	return String(orThrow(await supabase.rpc('accept_editor_invite', { p_nonce: nonce })));
+	const organizationId = orThrow(await supabase.rpc('accept_editor_invite', { p_nonce: nonce }));
+	if (!organizationId) throw new Error('no organization returned');
+	return organizationId;
 }

@@ -1,5 +1,7 @@
 // Moderation: the organization history, change requests, error reports and editors' contacts.
-import type { Db, JsonObject } from './client.ts';
+import { z } from 'zod';
+import { jsonObject, type Db, type JsonObject } from './client.ts';
+import type { Json } from './database.types.ts';
 import { orThrow } from './errors.ts';
 
 export type HistoryEntry = {
@@ -12,13 +14,18 @@ export type HistoryEntry = {
 	created_at: string;
 };
 
+// Statuses and languages the schema's check constraints allow (the columns are text).
+const changeStatus = z.enum(['pending', 'applied', 'rejected', 'withdrawn']);
+const reportStatus = z.enum(['open', 'resolved', 'dismissed']);
+const emailLanguage = z.enum(['fr', 'nl', 'en']);
+
 export type ChangeRequest = {
 	id: string;
 	organization_id: string;
 	requested_by: string | null;
 	changes: Record<string, unknown>;
 	note: string | null;
-	status: 'pending' | 'applied' | 'rejected' | 'withdrawn';
+	status: z.infer<typeof changeStatus>;
 	created_at: string;
 };
 
@@ -27,13 +34,13 @@ export type ErrorReport = {
 	organization_id: string;
 	kind: string;
 	message: string | null;
-	status: 'open' | 'resolved' | 'dismissed';
+	status: z.infer<typeof reportStatus>;
 	created_at: string;
 };
 
 /** An organization's history, newest first (members and moderators). */
 export async function history(supabase: Db, organizationId: string): Promise<HistoryEntry[]> {
-	return (
+	const rows =
 		orThrow(
 			await supabase
 				.from('organization_history')
@@ -41,9 +48,8 @@ export async function history(supabase: Db, organizationId: string): Promise<His
 				.eq('organization_id', organizationId)
 				.order('created_at', { ascending: false })
 				.order('id', { ascending: false })
-				.returns<HistoryEntry[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map((row) => ({ ...row, diff: jsonObject(row.diff, 'organization_history.diff') }));
 }
 
 /** Writes a moderator's entry to an organization's history, in their own name. */
@@ -62,6 +68,20 @@ export async function addHistory(
 
 const CHANGE_COLUMNS = 'id, organization_id, requested_by, changes, note, status, created_at';
 
+function toChangeRequest(row: {
+	[K in keyof ChangeRequest]: K extends 'changes'
+		? Json
+		: K extends 'status'
+			? string
+			: ChangeRequest[K];
+}): ChangeRequest {
+	return {
+		...row,
+		changes: jsonObject(row.changes, 'change_requests.changes'),
+		status: changeStatus.parse(row.status)
+	};
+}
+
 /** Pending change requests, oldest first; for one organization when `organizationId` is given. */
 export async function pendingChanges(
 	supabase: Db,
@@ -69,18 +89,15 @@ export async function pendingChanges(
 ): Promise<ChangeRequest[]> {
 	let query = supabase.from('change_requests').select(CHANGE_COLUMNS).eq('status', 'pending');
 	if (organizationId) query = query.eq('organization_id', organizationId);
-	return orThrow(await query.order('created_at').limit(100).returns<ChangeRequest[]>()) ?? [];
+	return (orThrow(await query.order('created_at').limit(100)) ?? []).map(toChangeRequest);
 }
 
 /** One change request the caller may read, or null. */
 export async function getChange(supabase: Db, id: string): Promise<ChangeRequest | null> {
-	return orThrow(
-		await supabase
-			.from('change_requests')
-			.select(CHANGE_COLUMNS)
-			.eq('id', id)
-			.maybeSingle<ChangeRequest>()
+	const row = orThrow(
+		await supabase.from('change_requests').select(CHANGE_COLUMNS).eq('id', id).maybeSingle()
 	);
+	return row && toChangeRequest(row);
 }
 
 /**
@@ -103,7 +120,7 @@ export async function requestChange(
 			.from('change_requests')
 			.insert({ ...input, service_id: input.service_id ?? null, note: input.note ?? null })
 			.select('id')
-			.single<{ id: string }>()
+			.single()
 	);
 	if (!row) throw new Error('the insert returned no row');
 	return row.id;
@@ -132,7 +149,7 @@ export async function withdrawChange(supabase: Db, id: string): Promise<void> {
 
 /** Open error reports, oldest first. */
 export async function openErrorReports(supabase: Db): Promise<ErrorReport[]> {
-	return (
+	const rows =
 		orThrow(
 			await supabase
 				.from('error_reports')
@@ -140,14 +157,13 @@ export async function openErrorReports(supabase: Db): Promise<ErrorReport[]> {
 				.eq('status', 'open')
 				.order('created_at')
 				.limit(100)
-				.returns<ErrorReport[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map((row) => ({ ...row, status: reportStatus.parse(row.status) }));
 }
 
 export type EditorContact = {
 	email: string;
-	email_language: 'fr' | 'nl' | 'en';
+	email_language: z.infer<typeof emailLanguage>;
 	display_name: string | null;
 };
 
@@ -156,8 +172,13 @@ export async function editorContacts(
 	supabase: Db,
 	organizationId: string
 ): Promise<EditorContact[]> {
-	const rows: unknown = orThrow(
+	const rows = orThrow(
 		await supabase.rpc('organization_editor_contacts', { p_organization_id: organizationId })
 	);
-	return (rows ?? []) as EditorContact[];
+	return (rows ?? []).map((row) => ({
+		email: row.email,
+		email_language: emailLanguage.parse(row.email_language),
+		// Generated return columns are never nullable; the profile's name may be unset (null).
+		display_name: row.display_name ?? null
+	}));
 }

@@ -1,8 +1,11 @@
 // Profiles: a user's display name, e-mail language and platform roles (read by the user only).
+import { z } from 'zod';
 import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
-export type EmailLanguage = 'fr' | 'nl' | 'en';
+// The languages the schema's check constraint allows (the column is text).
+const emailLanguage = z.enum(['fr', 'nl', 'en']);
+export type EmailLanguage = z.infer<typeof emailLanguage>;
 export type Profile = {
 	id: string;
 	display_name: string | null;
@@ -12,13 +15,14 @@ export type Profile = {
 
 /** The signed-in user's own profile, or null when it does not exist (yet). */
 export async function get(supabase: Db, userId: string): Promise<Profile | null> {
-	return orThrow(
+	const row = orThrow(
 		await supabase
 			.from('profiles')
 			.select('id, display_name, email_language, roles')
 			.eq('id', userId)
-			.maybeSingle<Profile>()
+			.maybeSingle()
 	);
+	return row && { ...row, email_language: emailLanguage.parse(row.email_language) };
 }
 
 /** Updates the user's display name (null clears it) and e-mail language. */
@@ -41,5 +45,5 @@ export async function becomeOrgEditor(supabase: Db): Promise<void> {
  * an editor). Returns how many registrations went with the account.
  */
 export async function deleteOwnAccount(supabase: Db): Promise<number> {
-	return orThrow(await supabase.rpc('delete_my_account')) as number;
+	return orThrow(await supabase.rpc('delete_my_account')) ?? 0;
 }

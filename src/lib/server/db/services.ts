@@ -1,6 +1,12 @@
 // Services: what an organization offers (support kinds, target groups, languages, schedule).
+import { z } from 'zod';
 import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
+
+// The values the schema's check constraints allow (the columns are text).
+const cost = z.enum(['free', 'contribution', 'paid']);
+const acceptingNew = z.enum(['open', 'waitlist', 'full']);
+const scheduleKind = z.enum(['hours', 'by_appointment', 'irregular']);
 
 export type ServiceInput = {
 	organization_id: string;
@@ -12,11 +18,11 @@ export type ServiceInput = {
 	target_groups: string[];
 	languages: string[];
 	eligibility_description?: string | null;
-	cost: 'free' | 'contribution' | 'paid';
+	cost: z.infer<typeof cost>;
 	cost_note?: string | null;
-	accepting_new: 'open' | 'waitlist' | 'full';
+	accepting_new: z.infer<typeof acceptingNew>;
 	schedules?: string | null;
-	schedule_kind: 'hours' | 'by_appointment' | 'irregular';
+	schedule_kind: z.infer<typeof scheduleKind>;
 };
 
 export type Service = ServiceInput & { id: string };
@@ -26,9 +32,7 @@ const COLUMNS =
 
 /** Creates a service and returns its id. */
 export async function create(supabase: Db, input: ServiceInput): Promise<string> {
-	const row = orThrow(
-		await supabase.from('services').insert(input).select('id').single<{ id: string }>()
-	);
+	const row = orThrow(await supabase.from('services').insert(input).select('id').single());
 	if (!row) throw new Error('the insert returned no row');
 	return row.id;
 }
@@ -38,16 +42,20 @@ export async function listForOrganization(
 	supabase: Db,
 	organizationId: string
 ): Promise<Service[]> {
-	return (
+	const rows =
 		orThrow(
 			await supabase
 				.from('services')
 				.select(COLUMNS)
 				.eq('organization_id', organizationId)
 				.order('created_at')
-				.returns<Service[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map((row) => ({
+		...row,
+		cost: cost.parse(row.cost),
+		accepting_new: acceptingNew.parse(row.accepting_new),
+		schedule_kind: scheduleKind.parse(row.schedule_kind)
+	}));
 }
 
 /** Updates a service's fields. */
@@ -84,13 +92,8 @@ export async function listTaxonomy(
 		supabase
 			.from('support_kinds')
 			.select('code, parent_code, label_fr, label_nl, label_en')
-			.order('sort_order')
-			.returns<TaxonomyOption[]>(),
-		supabase
-			.from('target_groups')
-			.select('code, label_fr, label_nl, label_en')
-			.order('sort_order')
-			.returns<TaxonomyOption[]>()
+			.order('sort_order'),
+		supabase.from('target_groups').select('code, label_fr, label_nl, label_en').order('sort_order')
 	]);
 	return { supportKinds: orThrow(kinds) ?? [], targetGroups: orThrow(groups) ?? [] };
 }

@@ -112,7 +112,7 @@ export async function runLivenessJob(
 
 	const digest = await supabase.rpc('moderation_digest', { p_job_token: settings.jobToken });
 	if (digest.error) throw new Error(`moderation_digest: ${digest.error.message}`);
-	const submissions = (digest.data ?? []) as { organization_name: string; waiting: number }[];
+	const submissions = digest.data ?? [];
 	if (submissions.length > 0) {
 		const sent = await mailer.send(
 			moderationDigestMail({
