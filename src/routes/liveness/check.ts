@@ -26,11 +26,7 @@ export async function readLivenessLink(supabase: Db, token: string | null): Prom
 	const nonce = checked.payload.n;
 	if (typeof nonce !== 'string' || !/^[0-9a-f]{64}$/.test(nonce)) return { state: 'invalid' };
 	const { data, error } = await supabase.rpc('liveness_check', { p_nonce: nonce });
-	const row = (
-		data as
-			| { organization_name: string; status: string; expires_at: string; answer: string | null }[]
-			| null
-	)?.[0];
+	const row = data?.[0];
 	if (error || !row) return { state: 'invalid' };
 	if (Date.parse(row.expires_at) <= Date.now()) return { state: 'expired' };
 	return {
@@ -38,6 +34,7 @@ export async function readLivenessLink(supabase: Db, token: string | null): Prom
 		nonce,
 		name: row.organization_name,
 		status: row.status,
-		answer: row.answer
+		// Generated return columns are never nullable; `answer` is null until the link is answered.
+		answer: row.answer ?? null
 	};
 }

@@ -4,6 +4,7 @@
 // its last run; it also deletes error reports closed longer ago than the retention period. The
 // privileged part runs in security-definer SQL functions that check the
 // job token; this code only uses the anon key.
+import { z } from 'zod';
 import type { Db } from '#lib/server/db/client.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { createSignedToken } from '../signed-links.ts';
@@ -36,14 +37,8 @@ export type LivenessReport = {
 	reportsPurged: number;
 };
 
-type CollectedRow = {
-	organization_id: string;
-	organization_name: string;
-	email: string;
-	email_language: 'fr' | 'nl' | 'en';
-	nonce: string;
-	expires_at: string;
-};
+// profiles.email_language is text with a check constraint.
+const emailLanguage = z.enum(['fr', 'nl', 'en']);
 
 /** The job's settings from the server configuration, with the app's public origin for links. */
 export function livenessSettings(origin: string): LivenessSettings {
@@ -88,7 +83,10 @@ export async function runLivenessJob(
 		p_link_valid_days: settings.linkValidDays
 	});
 	if (collected.error) throw new Error(`liveness_collect: ${collected.error.message}`);
-	const rows = (collected.data ?? []) as CollectedRow[];
+	const rows = (collected.data ?? []).map((row) => ({
+		...row,
+		email_language: emailLanguage.parse(row.email_language)
+	}));
 	let mailsSent = 0;
 	let mailsFailed = 0;
 	for (const row of rows) {
