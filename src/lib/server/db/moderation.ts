@@ -68,13 +68,9 @@ export async function addHistory(
 
 const CHANGE_COLUMNS = 'id, organization_id, requested_by, changes, note, status, created_at';
 
-function toChangeRequest(row: {
-	[K in keyof ChangeRequest]: K extends 'changes'
-		? Json
-		: K extends 'status'
-			? string
-			: ChangeRequest[K];
-}): ChangeRequest {
+function toChangeRequest(
+	row: Omit<ChangeRequest, 'changes' | 'status'> & { changes: Json; status: string }
+): ChangeRequest {
 	return {
 		...row,
 		changes: jsonObject(row.changes, 'change_requests.changes'),
