@@ -5,6 +5,7 @@
 // address, for links); uses only the anon key.
 import { createClient } from '@supabase/supabase-js';
 import { checkServerSettings, publicOrigin } from '../src/lib/server/config.ts';
+import type { Database } from '../src/lib/server/db/database.types.ts';
 import { getMailer } from '../src/lib/server/mail/index.ts';
 import { livenessSettings, runLivenessJob } from '../src/lib/server/mail/liveness-job.ts';
 
@@ -17,7 +18,7 @@ if (problems.length || !url || !anonKey) {
 	process.exit(2);
 }
 
-const supabase = createClient(url, anonKey, {
+const supabase = createClient<Database>(url, anonKey, {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
 });
 const report = await runLivenessJob(

@@ -1,10 +1,11 @@
-import type { SupabaseClient, User } from '@supabase/supabase-js';
+import type { User } from '@supabase/supabase-js';
+import type { Db } from '#lib/server/db/client.ts';
 
 declare global {
 	namespace App {
 		interface Locals {
 			/** Acts as the visitor: anonymous, or the signed-in user from the session cookies. */
-			supabase: SupabaseClient;
+			supabase: Db;
 			/** The signed-in user, validated server-side once per request; null when anonymous. */
 			user: () => Promise<User | null>;
 			/** This request's id in the server log (and its `x-request-id` response header). */

@@ -1,6 +1,6 @@
 // The finder's search on the server: narrow in the database where it is easy, then rank, test
 // "open now" and match text with the shared engine, and keep only what the page shows.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from '#lib/server/db/client.ts';
 import { bboxAround } from '#lib/domain/finder/bbox.ts';
 import {
 	expandSupportKinds,
@@ -40,7 +40,7 @@ const published = new Map<boolean, { at: number; rows: Promise<resources.Resourc
  * requests for a short while; a reason's counts may lag a new entry by that long.
  */
 function allPublished(
-	supabase: SupabaseClient,
+	supabase: Db,
 	withDescriptions: boolean
 ): Promise<resources.ResourceListRow[]> {
 	const now = Date.now();
@@ -61,7 +61,7 @@ function allPublished(
  * true even for filters the database applied.
  */
 export async function findResources(
-	supabase: SupabaseClient,
+	supabase: Db,
 	query: FinderQuery,
 	supportKinds: SupportKindTerm[]
 ): Promise<FinderSearch> {

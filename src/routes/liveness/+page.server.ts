@@ -35,7 +35,8 @@ export const actions: Actions = {
 		const { error } = await locals.supabase.rpc('liveness_answer', {
 			p_nonce: link.nonce,
 			p_answer: answer.data,
-			p_paused_until: pausedUntil
+			// Generated argument types are never nullable; this one is (a date, null unless paused).
+			p_paused_until: pausedUntil as string
 		});
 		if (error) {
 			return fail(400, {

@@ -1,6 +1,6 @@
 // Reading a "still active?" link: the signature and expiry first (no database call for a forged
 // or stale link), then the database's own record of the check.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from '#lib/server/db/client.ts';
 import { config } from '#lib/server/config.ts';
 import { verifySignedToken } from '#lib/server/signed-links.ts';
 
@@ -15,10 +15,7 @@ export type LinkState =
 	  };
 
 /** What a token from a liveness link refers to, or why it cannot be used. */
-export async function readLivenessLink(
-	supabase: SupabaseClient,
-	token: string | null
-): Promise<LinkState> {
+export async function readLivenessLink(supabase: Db, token: string | null): Promise<LinkState> {
 	if (!token) return { state: 'invalid' };
 	const checked = verifySignedToken<{ n?: unknown }>({
 		secret: config().NABIJ_LINK_SECRET,
@@ -29,11 +26,7 @@ export async function readLivenessLink(
 	const nonce = checked.payload.n;
 	if (typeof nonce !== 'string' || !/^[0-9a-f]{64}$/.test(nonce)) return { state: 'invalid' };
 	const { data, error } = await supabase.rpc('liveness_check', { p_nonce: nonce });
-	const row = (
-		data as
-			| { organization_name: string; status: string; expires_at: string; answer: string | null }[]
-			| null
-	)?.[0];
+	const row = data?.[0];
 	if (error || !row) return { state: 'invalid' };
 	if (Date.parse(row.expires_at) <= Date.now()) return { state: 'expired' };
 	return {
@@ -41,6 +34,7 @@ export async function readLivenessLink(
 		nonce,
 		name: row.organization_name,
 		status: row.status,
-		answer: row.answer
+		// Generated return columns are never nullable; `answer` is null until the link is answered.
+		answer: row.answer ?? null
 	};
 }

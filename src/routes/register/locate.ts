@@ -1,7 +1,7 @@
 // A public venue's street address to a point and its quartier: the finder's street index finds
 // the street, `quartierAt` (Turf point in polygon) gives the quartier. When the street is not
 // found the chosen quartier is used, so a registration never fails on geocoding.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from '#lib/server/db/client.ts';
 import { quartierAt } from '#lib/domain/geo/quartier.ts';
 import type { PlaceLocale } from '#lib/domain/places/index.ts';
 import { quartierCollection } from '#lib/server/db/geography.ts';
@@ -9,7 +9,7 @@ import { geocoder } from '../find/places/geocoder.server.ts';
 
 /** The street's point and quartier for `address`, or null when no Brussels street matches. */
 export async function locateAddress(
-	supabase: SupabaseClient,
+	supabase: Db,
 	address: string,
 	locale: PlaceLocale
 ): Promise<{ lon: number; lat: number; mdrc: number } | null> {

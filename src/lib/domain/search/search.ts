@@ -335,9 +335,11 @@ export function searchResources<Row extends ResourceRow>(
 	const byDistance = (a: number, b: number) =>
 		near ? (distances[a] ?? 0) - (distances[b] ?? 0) : 0;
 	const byRelevance = (a: number, b: number) => (relevance[b] ?? 0) - (relevance[a] ?? 0);
-	// ISO dates compare as strings; newest first.
-	const byFreshness = (a: Row, b: Row) =>
-		a.assured_date < b.assured_date ? 1 : a.assured_date > b.assured_date ? -1 : 0;
+	// ISO dates compare as strings; newest first, never confirmed last.
+	const byFreshness = (a: Row, b: Row) => {
+		const [dateA, dateB] = [a.assured_date ?? '', b.assured_date ?? ''];
+		return dateA < dateB ? 1 : dateA > dateB ? -1 : 0;
+	};
 	matches.sort((a, b) => {
 		const rowA = resources[a] as Row;
 		const rowB = resources[b] as Row;

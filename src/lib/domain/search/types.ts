@@ -25,8 +25,8 @@ export interface ResourceRow {
 	accepting_new: 'open' | 'waitlist' | 'full';
 	trust_tier: 'self_declared' | 'vouched' | 'verified';
 	vouched_by_name: string | null;
-	/** Last confirmation, `YYYY-MM-DD`. */
-	assured_date: string;
+	/** Last confirmation, `YYYY-MM-DD`; null when never confirmed. */
+	assured_date: string | null;
 	status: 'active' | 'paused' | 'dormant';
 	/** OSM `opening_hours` text when `schedule_kind` is `hours`. */
 	schedules: string | null;

@@ -1,9 +1,13 @@
 // Contact channels: phone, e-mail, website, WhatsApp or a relay, each public or not.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { z } from 'zod';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
+// The kinds the schema's check constraint allows (the column is text).
+const channelKind = z.enum(['phone', 'email', 'website', 'whatsapp', 'relay']);
+
 export type ChannelInput = {
-	kind: 'phone' | 'email' | 'website' | 'whatsapp' | 'relay';
+	kind: z.infer<typeof channelKind>;
 	value: string;
 	public: boolean;
 };
@@ -16,7 +20,7 @@ export type ContactChannel = ChannelInput & {
 
 /** Adds channels to an organization, in the given order. */
 export async function createMany(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string,
 	channels: ChannelInput[]
 ): Promise<void> {
@@ -27,24 +31,23 @@ export async function createMany(
 
 /** The channels of an organization the caller may read. */
 export async function listForOrganization(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string
 ): Promise<ContactChannel[]> {
-	return (
+	const rows =
 		orThrow(
 			await supabase
 				.from('contact_channels')
 				.select('id, organization_id, kind, value, public, sort_order')
 				.eq('organization_id', organizationId)
 				.order('sort_order')
-				.returns<ContactChannel[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map((row) => ({ ...row, kind: channelKind.parse(row.kind) }));
 }
 
 /** Replaces all channels of an organization. */
 export async function replaceAll(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string,
 	channels: ChannelInput[]
 ): Promise<void> {

@@ -1,12 +1,15 @@
 // Data for the coverage dashboard, read through the visitor's Supabase client (RLS applies).
 // Geography and taxonomy are read-only reference data: loaded once per server process and kept
 // in memory. Resources, field checks and need signals change and are read on every request.
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { PostgrestError } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { z } from 'zod';
 import type {
 	NeedSignalCountInput,
 	QuartierInput,
 	ResourceInput,
+	ResourceStatus,
 	SectorInput,
 	SurveyInput
 } from '#lib/domain/coverage/index.ts';
@@ -77,6 +80,30 @@ function toNumber(value: unknown): number | null {
 	return Number.isFinite(n) ? n : null;
 }
 
+// A quartier's outline as stored (jsonb): checked, since the map and the engine rely on it.
+const outlineSchema = z.looseObject({
+	type: z.enum(['Polygon', 'MultiPolygon']),
+	coordinates: z.array(z.array(z.unknown()))
+});
+
+function isOutline(geometry: unknown): geometry is Polygon | MultiPolygon {
+	return outlineSchema.safeParse(geometry).success;
+}
+
+function outline(mdrc: number, geometry: unknown): Polygon | MultiPolygon {
+	if (!isOutline(geometry)) throw new Error(`quartier ${mdrc} has no polygon outline`);
+	return geometry;
+}
+
+// need_signals.outcome is text with a check constraint.
+const signalOutcome = z.enum(['found', 'not_found']);
+
+// resource_index lists published entries only; `status` is text in the schema.
+const PUBLISHED: readonly string[] = ['active', 'paused', 'dormant'] satisfies ResourceStatus[];
+function isPublished(status: string): status is ResourceStatus {
+	return PUBLISHED.includes(status);
+}
+
 let geographyCache: Promise<Geography> | null = null;
 let taxonomyCache: Promise<Taxonomy> | null = null;
 
@@ -86,7 +113,7 @@ export function clearReferenceCache(): void {
 	taxonomyCache = null;
 }
 
-async function fetchGeography(supabase: SupabaseClient): Promise<Geography> {
+async function fetchGeography(supabase: Db): Promise<Geography> {
 	const [quartiers, sectors, communes] = await Promise.all([
 		readAll((from, to) =>
 			supabase
@@ -115,7 +142,7 @@ async function fetchGeography(supabase: SupabaseClient): Promise<Geography> {
 			name_nl: q.name_nl,
 			type: q.type,
 			nis_main: q.nis_main,
-			geometry: q.geometry as Polygon | MultiPolygon,
+			geometry: outline(q.mdrc, q.geometry),
 			lon: q.point_lon,
 			lat: q.point_lat,
 			pop_2019: toNumber(q.pop_2019) ?? 0,
@@ -140,7 +167,7 @@ async function fetchGeography(supabase: SupabaseClient): Promise<Geography> {
  * communes. Read once per server process; an empty or failed read is not kept, so a database
  * seeded later is picked up.
  */
-export function geography(supabase: SupabaseClient): Promise<Geography> {
+export function geography(supabase: Db): Promise<Geography> {
 	if (!geographyCache) {
 		const loading = fetchGeography(supabase);
 		geographyCache = loading;
@@ -156,7 +183,7 @@ export function geography(supabase: SupabaseClient): Promise<Geography> {
 	return geographyCache;
 }
 
-async function fetchTaxonomy(supabase: SupabaseClient): Promise<Taxonomy> {
+async function fetchTaxonomy(supabase: Db): Promise<Taxonomy> {
 	const columns = 'code, label_fr, label_nl, label_en';
 	const [categories, kinds] = await Promise.all([
 		supabase.from('categories').select(columns).order('sort_order'),
@@ -170,7 +197,7 @@ async function fetchTaxonomy(supabase: SupabaseClient): Promise<Taxonomy> {
 }
 
 /** Organisation categories and support kinds with their labels, read once per process. */
-export function taxonomy(supabase: SupabaseClient): Promise<Taxonomy> {
+export function taxonomy(supabase: Db): Promise<Taxonomy> {
 	if (!taxonomyCache) {
 		const loading = fetchTaxonomy(supabase);
 		taxonomyCache = loading;
@@ -190,7 +217,7 @@ export function taxonomy(supabase: SupabaseClient): Promise<Taxonomy> {
  * Every published resource (service at a location) with only the columns coverage needs. Large
  * pages: paging with offsets re-reads the view for every page.
  */
-export async function resources(supabase: SupabaseClient): Promise<ResourceInput[]> {
+export async function resources(supabase: Db): Promise<ResourceInput[]> {
 	const rows = await readAll((from, to) =>
 		supabase
 			.from('resource_index')
@@ -200,22 +227,29 @@ export async function resources(supabase: SupabaseClient): Promise<ResourceInput
 			.order('id')
 			.range(from, to)
 	);
-	return rows.map((r) => ({
-		id: String(r.id),
-		category: r.category,
-		support_kinds: r.support_kinds ?? [],
-		lon: toNumber(r.lon),
-		lat: toNumber(r.lat),
-		mdrc: r.mdrc,
-		location_precision: r.location_precision,
-		status: r.status,
-		assured_date: r.assured_date,
-		service_area_mdrc: r.service_area_mdrc ?? []
-	}));
+	return rows.flatMap((r) => {
+		const status = r.status;
+		// Not published (the view never lists those): it does not count as coverage.
+		if (!isPublished(status)) return [];
+		return [
+			{
+				id: String(r.id),
+				category: r.category,
+				support_kinds: r.support_kinds ?? [],
+				lon: toNumber(r.lon),
+				lat: toNumber(r.lat),
+				mdrc: r.mdrc,
+				location_precision: r.location_precision,
+				status,
+				assured_date: r.assured_date,
+				service_area_mdrc: r.service_area_mdrc ?? []
+			}
+		];
+	});
 }
 
 /** Every field check the visitor may read, with the name of the organisation that made it. */
-export async function surveys(supabase: SupabaseClient): Promise<Survey[]> {
+export async function surveys(supabase: Db): Promise<Survey[]> {
 	const rows = await readAll((from, to) =>
 		supabase
 			.from('quartier_surveys')
@@ -236,19 +270,15 @@ export async function surveys(supabase: SupabaseClient): Promise<Survey[]> {
  * are not policy analysts or admins.
  */
 export async function needSignals(
-	supabase: SupabaseClient,
+	supabase: Db,
 	{ minCount = 5 }: { minCount?: number } = {}
 ): Promise<NeedSignalCountInput[]> {
-	const rows = orThrow(await supabase.rpc('need_signal_counts', { min_count: minCount })) as {
-		mdrc: number;
-		support_kind: string;
-		outcome: 'found' | 'not_found';
-		signal_count: number | string;
-	}[];
+	const rows = orThrow(await supabase.rpc('need_signal_counts', { min_count: minCount })) ?? [];
 	return rows.map((r) => ({
 		mdrc: r.mdrc,
 		support_kind: r.support_kind,
-		outcome: r.outcome,
+		outcome: signalOutcome.parse(r.outcome),
+		// bigint: may arrive as a string, depending on the server's JSON encoding.
 		count: toNumber(r.signal_count) ?? 0
 	}));
 }

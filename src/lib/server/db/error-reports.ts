@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import type { REPORT_KINDS } from '#lib/domain/finder/report.ts';
 import { orThrow } from './errors.ts';
 
@@ -16,7 +16,7 @@ export type ErrorReportInput = {
  * how many reports a source files per entry and hour (a DataError of kind `too_many` beyond
  * that); reporters cannot read it back.
  */
-export async function create(supabase: SupabaseClient, report: ErrorReportInput): Promise<void> {
+export async function create(supabase: Db, report: ErrorReportInput): Promise<void> {
 	orThrow(
 		await supabase.rpc('report_error', {
 			p_organization_id: report.organization_id,
@@ -29,13 +29,13 @@ export async function create(supabase: SupabaseClient, report: ErrorReportInput)
 }
 
 /** Answers an open report about the caller's organization (members and moderators). */
-export async function answer(supabase: SupabaseClient, id: string, reply: string): Promise<void> {
+export async function answer(supabase: Db, id: string, reply: string): Promise<void> {
 	orThrow(await supabase.rpc('answer_error_report', { p_report_id: id, p_reply: reply }));
 }
 
 /** Closes an open report as resolved or dismissed (moderators only, checked by the database). */
 export async function close(
-	supabase: SupabaseClient,
+	supabase: Db,
 	id: string,
 	status: 'resolved' | 'dismissed'
 ): Promise<void> {

@@ -1,4 +1,5 @@
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { PostgrestError } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import type { QuartierCollection } from '#lib/domain/geo/quartier.ts';
 import { orThrow } from './errors.ts';
 
@@ -31,7 +32,7 @@ async function allRows<T>(
 }
 
 /** The 145 quartiers with names and representative points, ordered by code. */
-export async function listQuartiers(supabase: SupabaseClient): Promise<QuartierSummary[]> {
+export async function listQuartiers(supabase: Db): Promise<QuartierSummary[]> {
 	return allRows<QuartierSummary>((from, to) =>
 		supabase
 			.from('quartiers')
@@ -42,7 +43,7 @@ export async function listQuartiers(supabase: SupabaseClient): Promise<QuartierS
 }
 
 /** The 19 communes with their names, ordered by NIS code. */
-export async function listCommunes(supabase: SupabaseClient): Promise<CommuneSummary[]> {
+export async function listCommunes(supabase: Db): Promise<CommuneSummary[]> {
 	return orThrow(
 		await supabase.from('communes').select('nis, name_fr, name_nl').order('nis')
 	) as CommuneSummary[];
@@ -55,7 +56,7 @@ let quartierShapes: Promise<QuartierCollection> | undefined;
  * The quartier polygons as a GeoJSON collection (for `quartierAt`), read once per process and
  * kept in memory (about 0.7 MB); a failed read is retried on the next call.
  */
-export function quartierCollection(supabase: SupabaseClient): Promise<QuartierCollection> {
+export function quartierCollection(supabase: Db): Promise<QuartierCollection> {
 	quartierShapes ??= (async () => {
 		const rows = await allRows<{
 			mdrc: number;

@@ -1,12 +1,15 @@
 // Locations: where a service happens, with its precision and quartier.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { z } from 'zod';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
+
+const precision = z.enum(['exact', 'street', 'quartier']);
 
 export type LocationInput = {
 	organization_id: string;
 	name?: string | null;
 	address?: string | null;
-	location_precision: 'exact' | 'street' | 'quartier';
+	location_precision: z.infer<typeof precision>;
 	lon: number;
 	lat: number;
 	mdrc: number;
@@ -16,20 +19,18 @@ export type LocationInput = {
 export type Location = LocationInput & { id: string };
 
 /** Creates a location and returns its id; a quartier-only point is replaced by the database. */
-export async function create(supabase: SupabaseClient, input: LocationInput): Promise<string> {
-	const row = orThrow(
-		await supabase.from('locations').insert(input).select('id').single<{ id: string }>()
-	);
+export async function create(supabase: Db, input: LocationInput): Promise<string> {
+	const row = orThrow(await supabase.from('locations').insert(input).select('id').single());
 	if (!row) throw new Error('the insert returned no row');
 	return row.id;
 }
 
 /** The locations of an organization the caller can read. */
 export async function listForOrganization(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string
 ): Promise<Location[]> {
-	return (
+	const rows =
 		orThrow(
 			await supabase
 				.from('locations')
@@ -38,9 +39,11 @@ export async function listForOrganization(
 				)
 				.eq('organization_id', organizationId)
 				.order('created_at')
-				.returns<Location[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map((row) => ({
+		...row,
+		location_precision: precision.parse(row.location_precision)
+	}));
 }
 
 export type QuartierOption = {
@@ -52,14 +55,13 @@ export type QuartierOption = {
 };
 
 /** The 145 quartiers with their representative point, by French name. */
-export async function listQuartiers(supabase: SupabaseClient): Promise<QuartierOption[]> {
+export async function listQuartiers(supabase: Db): Promise<QuartierOption[]> {
 	return (
 		orThrow(
 			await supabase
 				.from('quartiers')
 				.select('mdrc, name_fr, name_nl, point_lon, point_lat')
 				.order('name_fr')
-				.returns<QuartierOption[]>()
 		) ?? []
 	);
 }

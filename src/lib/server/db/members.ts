@@ -1,29 +1,31 @@
 // Organization members: who may edit an organization's entries.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { z } from 'zod';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
+
+const memberRole = z.enum(['editor', 'owner']);
 
 export type Membership = {
 	organization_id: string;
 	user_id: string;
-	member_role: 'editor' | 'owner';
+	member_role: z.infer<typeof memberRole>;
 };
 
 /** The memberships of a user (RLS shows a user their own). */
-export async function listForUser(supabase: SupabaseClient, userId: string): Promise<Membership[]> {
-	return (
+export async function listForUser(supabase: Db, userId: string): Promise<Membership[]> {
+	const rows =
 		orThrow(
 			await supabase
 				.from('organization_members')
 				.select('organization_id, user_id, member_role')
 				.eq('user_id', userId)
-				.returns<Membership[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map((row) => ({ ...row, member_role: memberRole.parse(row.member_role) }));
 }
 
 /** Organization ids the user belongs to, with the role they have there. */
 export async function organizationIdsOf(
-	supabase: SupabaseClient,
+	supabase: Db,
 	userId: string
 ): Promise<Map<string, Membership['member_role']>> {
 	const rows = await listForUser(supabase, userId);
@@ -32,7 +34,7 @@ export async function organizationIdsOf(
 
 /** Records an invitation to co-edit (owners only) and returns the secret nonce for the link. */
 export async function invite(
-	supabase: SupabaseClient,
+	supabase: Db,
 	input: { organization_id: string; email: string }
 ): Promise<string> {
 	const nonce = orThrow(
@@ -40,12 +42,14 @@ export async function invite(
 			p_organization_id: input.organization_id,
 			p_email: input.email
 		})
-	) as unknown;
-	if (typeof nonce !== 'string') throw new Error('no invitation nonce returned');
+	);
+	if (!nonce) throw new Error('no invitation nonce returned');
 	return nonce;
 }
 
 /** Accepts an invitation as the signed-in user; returns the organization id. */
-export async function acceptInvite(supabase: SupabaseClient, nonce: string): Promise<string> {
-	return String(orThrow(await supabase.rpc('accept_editor_invite', { p_nonce: nonce })));
+export async function acceptInvite(supabase: Db, nonce: string): Promise<string> {
+	const organizationId = orThrow(await supabase.rpc('accept_editor_invite', { p_nonce: nonce }));
+	if (!organizationId) throw new Error('no organization returned');
+	return organizationId;
 }

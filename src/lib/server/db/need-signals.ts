@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
 /** An anonymous need signal: no user, no free text, dated by the database. */
@@ -11,7 +11,7 @@ export type NeedSignalInput = {
 };
 
 /** Records a need signal as the signed-in social worker (RLS refuses anyone else). */
-export async function create(supabase: SupabaseClient, signal: NeedSignalInput): Promise<void> {
+export async function create(supabase: Db, signal: NeedSignalInput): Promise<void> {
 	// No select after insert: nobody may read single signals back.
 	orThrow(await supabase.from('need_signals').insert(signal));
 }

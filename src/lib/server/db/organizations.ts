@@ -1,32 +1,59 @@
 // Organizations: the entries of the directory, their life cycle (pending → active → paused /
 // dormant / closed → archived) and trust tier (self_declared → vouched → verified).
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { z } from 'zod';
+import type { Db } from './client.ts';
+import type { Tables } from './database.types.ts';
 import type { Registration } from '#lib/domain/registration/index.ts';
 import { orThrow } from './errors.ts';
 
-export type OrganizationStatus =
-	'pending' | 'active' | 'paused' | 'dormant' | 'closed' | 'rejected' | 'archived';
-export type TrustTier = 'self_declared' | 'vouched' | 'verified';
-
-export type Organization = {
-	id: string;
-	name: string;
-	category: string;
-	legal_status: string | null;
-	description_fr: string | null;
-	description_nl: string | null;
-	description_en: string | null;
-	status: OrganizationStatus;
-	trust_tier: TrustTier;
-	vouched_by_organization_id: string | null;
-	assured_date: string | null;
-	paused_until: string | null;
-	created_at: string;
-	updated_at: string;
-};
+// The values the schema's check constraints allow (the columns are text).
+const organizationStatus = z.enum([
+	'pending',
+	'active',
+	'paused',
+	'dormant',
+	'closed',
+	'rejected',
+	'archived'
+]);
+const trustTier = z.enum(['self_declared', 'vouched', 'verified']);
+export type OrganizationStatus = z.infer<typeof organizationStatus>;
+export type TrustTier = z.infer<typeof trustTier>;
 
 const COLUMNS =
 	'id, name, category, legal_status, description_fr, description_nl, description_en, status, trust_tier, vouched_by_organization_id, assured_date, paused_until, created_at, updated_at';
+
+type OrganizationRow = Pick<
+	Tables<'organizations'>,
+	| 'id'
+	| 'name'
+	| 'category'
+	| 'legal_status'
+	| 'description_fr'
+	| 'description_nl'
+	| 'description_en'
+	| 'status'
+	| 'trust_tier'
+	| 'vouched_by_organization_id'
+	| 'assured_date'
+	| 'paused_until'
+	| 'created_at'
+	| 'updated_at'
+>;
+
+/** An organization as the app reads it: the row of COLUMNS with its status and tier checked. */
+export type Organization = Omit<OrganizationRow, 'status' | 'trust_tier'> & {
+	status: OrganizationStatus;
+	trust_tier: TrustTier;
+};
+
+function toOrganization(row: OrganizationRow): Organization {
+	return {
+		...row,
+		status: organizationStatus.parse(row.status),
+		trust_tier: trustTier.parse(row.trust_tier)
+	};
+}
 
 export type OrganizationFields = Pick<
 	Organization,
@@ -34,34 +61,34 @@ export type OrganizationFields = Pick<
 >;
 
 /** One organization the caller may read, or null. */
-export async function get(supabase: SupabaseClient, id: string): Promise<Organization | null> {
-	return orThrow(
-		await supabase.from('organizations').select(COLUMNS).eq('id', id).maybeSingle<Organization>()
+export async function get(supabase: Db, id: string): Promise<Organization | null> {
+	const row = orThrow(
+		await supabase.from('organizations').select(COLUMNS).eq('id', id).maybeSingle()
 	);
+	return row && toOrganization(row);
 }
 
 /** Organizations by id (those the caller may read), newest first. */
-export async function listByIds(supabase: SupabaseClient, ids: string[]): Promise<Organization[]> {
+export async function listByIds(supabase: Db, ids: string[]): Promise<Organization[]> {
 	if (ids.length === 0) return [];
-	return (
+	const rows =
 		orThrow(
 			await supabase
 				.from('organizations')
 				.select(COLUMNS)
 				.in('id', ids)
 				.order('created_at', { ascending: false })
-				.returns<Organization[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map(toOrganization);
 }
 
 /** Organizations in one of `statuses`, oldest first (a moderation queue). */
 export async function listByStatus(
-	supabase: SupabaseClient,
+	supabase: Db,
 	statuses: OrganizationStatus[],
 	limit = 100
 ): Promise<Organization[]> {
-	return (
+	const rows =
 		orThrow(
 			await supabase
 				.from('organizations')
@@ -69,14 +96,13 @@ export async function listByStatus(
 				.in('status', statuses)
 				.order('created_at')
 				.limit(limit)
-				.returns<Organization[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map(toOrganization);
 }
 
 /** Changes an organization's fields; throws not_found when the caller may not change it. */
 export async function update(
-	supabase: SupabaseClient,
+	supabase: Db,
 	id: string,
 	patch: Partial<OrganizationFields> &
 		Partial<
@@ -88,7 +114,7 @@ export async function update(
 
 /** Moves an organization to `status` (the database checks the transition and who may make it). */
 export async function setStatus(
-	supabase: SupabaseClient,
+	supabase: Db,
 	id: string,
 	status: OrganizationStatus,
 	pausedUntil: string | null = null
@@ -97,11 +123,7 @@ export async function setStatus(
 }
 
 /** Marks an organization as vouched for by `byOrganizationId` (moderators only). */
-export async function vouch(
-	supabase: SupabaseClient,
-	id: string,
-	byOrganizationId: string
-): Promise<void> {
+export async function vouch(supabase: Db, id: string, byOrganizationId: string): Promise<void> {
 	await update(supabase, id, {
 		trust_tier: 'vouched',
 		vouched_by_organization_id: byOrganizationId
@@ -109,18 +131,18 @@ export async function vouch(
 }
 
 /** Marks an organization as verified by the platform (moderators only). */
-export async function verify(supabase: SupabaseClient, id: string): Promise<void> {
+export async function verify(supabase: Db, id: string): Promise<void> {
 	await update(supabase, id, { trust_tier: 'verified' });
 }
 
 /** Deletes an organization (owners of never-published entries, admins). */
-export async function remove(supabase: SupabaseClient, id: string): Promise<void> {
+export async function remove(supabase: Db, id: string): Promise<void> {
 	orThrow(await supabase.from('organizations').delete().eq('id', id));
 }
 
 /** The organization categories with labels, in display order. */
 export async function listCategories(
-	supabase: SupabaseClient
+	supabase: Db
 ): Promise<{ code: string; label_fr: string; label_nl: string; label_en: string }[]> {
 	return (
 		orThrow(
@@ -128,7 +150,6 @@ export async function listCategories(
 				.from('categories')
 				.select('code, label_fr, label_nl, label_en')
 				.order('sort_order')
-				.returns<{ code: string; label_fr: string; label_nl: string; label_en: string }[]>()
 		) ?? []
 	);
 }
@@ -139,7 +160,7 @@ export async function listCategories(
  * everything is written or nothing. The caller becomes its owner. Returns its id.
  */
 export async function register(
-	supabase: SupabaseClient,
+	supabase: Db,
 	input: { registration: Registration; quartierPoint: { lon: number; lat: number } }
 ): Promise<string> {
 	const { who, offer, when, where, contact } = input.registration;
@@ -188,6 +209,6 @@ export async function register(
  * Records that a published entry is still active today (its members only; a dormant entry
  * becomes active). The database sets the date: nobody chooses their own "confirmed on" date.
  */
-export async function confirm(supabase: SupabaseClient, id: string): Promise<void> {
+export async function confirm(supabase: Db, id: string): Promise<void> {
 	orThrow(await supabase.rpc('confirm_organization_active', { p_organization_id: id }));
 }

@@ -1,6 +1,12 @@
 // Services: what an organization offers (support kinds, target groups, languages, schedule).
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { z } from 'zod';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
+
+// The values the schema's check constraints allow (the columns are text).
+const cost = z.enum(['free', 'contribution', 'paid']);
+const acceptingNew = z.enum(['open', 'waitlist', 'full']);
+const scheduleKind = z.enum(['hours', 'by_appointment', 'irregular']);
 
 export type ServiceInput = {
 	organization_id: string;
@@ -12,11 +18,11 @@ export type ServiceInput = {
 	target_groups: string[];
 	languages: string[];
 	eligibility_description?: string | null;
-	cost: 'free' | 'contribution' | 'paid';
+	cost: z.infer<typeof cost>;
 	cost_note?: string | null;
-	accepting_new: 'open' | 'waitlist' | 'full';
+	accepting_new: z.infer<typeof acceptingNew>;
 	schedules?: string | null;
-	schedule_kind: 'hours' | 'by_appointment' | 'irregular';
+	schedule_kind: z.infer<typeof scheduleKind>;
 };
 
 export type Service = ServiceInput & { id: string };
@@ -25,34 +31,36 @@ const COLUMNS =
 	'id, organization_id, name, description_fr, description_nl, description_en, support_kinds, target_groups, languages, eligibility_description, cost, cost_note, accepting_new, schedules, schedule_kind';
 
 /** Creates a service and returns its id. */
-export async function create(supabase: SupabaseClient, input: ServiceInput): Promise<string> {
-	const row = orThrow(
-		await supabase.from('services').insert(input).select('id').single<{ id: string }>()
-	);
+export async function create(supabase: Db, input: ServiceInput): Promise<string> {
+	const row = orThrow(await supabase.from('services').insert(input).select('id').single());
 	if (!row) throw new Error('the insert returned no row');
 	return row.id;
 }
 
 /** The services of an organization the caller can read. */
 export async function listForOrganization(
-	supabase: SupabaseClient,
+	supabase: Db,
 	organizationId: string
 ): Promise<Service[]> {
-	return (
+	const rows =
 		orThrow(
 			await supabase
 				.from('services')
 				.select(COLUMNS)
 				.eq('organization_id', organizationId)
 				.order('created_at')
-				.returns<Service[]>()
-		) ?? []
-	);
+		) ?? [];
+	return rows.map((row) => ({
+		...row,
+		cost: cost.parse(row.cost),
+		accepting_new: acceptingNew.parse(row.accepting_new),
+		schedule_kind: scheduleKind.parse(row.schedule_kind)
+	}));
 }
 
 /** Updates a service's fields. */
 export async function update(
-	supabase: SupabaseClient,
+	supabase: Db,
 	id: string,
 	patch: Partial<Omit<ServiceInput, 'organization_id'>>
 ): Promise<void> {
@@ -62,7 +70,7 @@ export async function update(
 
 /** Links a service to a location of the same organization. */
 export async function linkLocation(
-	supabase: SupabaseClient,
+	supabase: Db,
 	link: { organization_id: string; service_id: string; location_id: string }
 ): Promise<void> {
 	orThrow(await supabase.from('service_at_location').insert(link));
@@ -78,19 +86,14 @@ export type TaxonomyOption = {
 
 /** Support kinds (groups have no parent) and target groups, in display order. */
 export async function listTaxonomy(
-	supabase: SupabaseClient
+	supabase: Db
 ): Promise<{ supportKinds: TaxonomyOption[]; targetGroups: TaxonomyOption[] }> {
 	const [kinds, groups] = await Promise.all([
 		supabase
 			.from('support_kinds')
 			.select('code, parent_code, label_fr, label_nl, label_en')
-			.order('sort_order')
-			.returns<TaxonomyOption[]>(),
-		supabase
-			.from('target_groups')
-			.select('code, label_fr, label_nl, label_en')
-			.order('sort_order')
-			.returns<TaxonomyOption[]>()
+			.order('sort_order'),
+		supabase.from('target_groups').select('code, label_fr, label_nl, label_en').order('sort_order')
 	]);
 	return { supportKinds: orThrow(kinds) ?? [], targetGroups: orThrow(groups) ?? [] };
 }

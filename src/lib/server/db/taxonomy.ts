@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
 /** A taxonomy term with its labels in the three interface languages. */
@@ -22,7 +22,7 @@ export type Taxonomy = {
 const LABELS = 'code, label_fr, label_nl, label_en';
 
 /** Categories, support kinds and target groups, in sort order. */
-export async function load(supabase: SupabaseClient): Promise<Taxonomy> {
+export async function load(supabase: Db): Promise<Taxonomy> {
 	const [categories, supportKinds, targetGroups] = await Promise.all([
 		supabase.from('categories').select(LABELS).order('sort_order'),
 		supabase.from('support_kinds').select(`${LABELS}, parent_code`).order('sort_order'),

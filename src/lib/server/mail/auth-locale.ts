@@ -4,7 +4,8 @@
 // from another language updates it, so the next mail follows. The very mail asked for from a new
 // language still uses the previous one: Supabase Auth ignores `data` for existing users, and
 // only the signed-in user may change their metadata.
-import type { SupabaseClient, User } from '@supabase/supabase-js';
+import type { User } from '@supabase/supabase-js';
+import type { Db } from '#lib/server/db/client.ts';
 import { z } from 'zod';
 import type { Locale } from '#lib/paraglide/runtime.js';
 
@@ -23,7 +24,7 @@ export function newUserMetadata(locale: Locale): { locale: Locale; email_languag
  * so the next auth mail is in that language. A failure is logged and never blocks the sign-in.
  */
 export async function rememberAuthMailLocale(
-	supabase: SupabaseClient,
+	supabase: Db,
 	user: Pick<User, 'user_metadata'> | null | undefined,
 	locale: Locale
 ): Promise<void> {

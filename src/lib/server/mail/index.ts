@@ -1,5 +1,5 @@
 // The mailer for this server: SMTP when SMTP_URL is set, else the local gateway's mailbox.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from '#lib/server/db/client.ts';
 import { config } from '../config.ts';
 import { LocalMailboxMailer } from './local.ts';
 import type { Mailer } from './mailer.ts';
@@ -16,7 +16,7 @@ let smtp: { url: string; from: string; mailer: SmtpMailer } | undefined;
  * The mailer to use: SMTP in production, the local mailbox (through `supabase`, the caller's
  * client) in development and tests.
  */
-export function getMailer(supabase: SupabaseClient): Mailer {
+export function getMailer(supabase: Db): Mailer {
 	const { SMTP_URL, NABIJ_MAIL_FROM } = config();
 	if (!SMTP_URL) return new LocalMailboxMailer(supabase);
 	if (smtp?.url !== SMTP_URL || smtp.from !== NABIJ_MAIL_FROM) {

@@ -4,7 +4,8 @@
 // its last run; it also deletes error reports closed longer ago than the retention period. The
 // privileged part runs in security-definer SQL functions that check the
 // job token; this code only uses the anon key.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import { z } from 'zod';
+import type { Db } from '#lib/server/db/client.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { createSignedToken } from '../signed-links.ts';
 import { config } from '../config.ts';
@@ -36,14 +37,8 @@ export type LivenessReport = {
 	reportsPurged: number;
 };
 
-type CollectedRow = {
-	organization_id: string;
-	organization_name: string;
-	email: string;
-	email_language: 'fr' | 'nl' | 'en';
-	nonce: string;
-	expires_at: string;
-};
+// profiles.email_language is text with a check constraint.
+const emailLanguage = z.enum(['fr', 'nl', 'en']);
 
 /** The job's settings from the server configuration, with the app's public origin for links. */
 export function livenessSettings(origin: string): LivenessSettings {
@@ -78,7 +73,7 @@ export function livenessLink(
 
 /** Runs the job once: e-mails due checks, then marks long-silent entries dormant. */
 export async function runLivenessJob(
-	supabase: SupabaseClient,
+	supabase: Db,
 	mailer: Mailer,
 	settings: LivenessSettings
 ): Promise<LivenessReport> {
@@ -88,7 +83,10 @@ export async function runLivenessJob(
 		p_link_valid_days: settings.linkValidDays
 	});
 	if (collected.error) throw new Error(`liveness_collect: ${collected.error.message}`);
-	const rows = (collected.data ?? []) as CollectedRow[];
+	const rows = (collected.data ?? []).map((row) => ({
+		...row,
+		email_language: emailLanguage.parse(row.email_language)
+	}));
 	let mailsSent = 0;
 	let mailsFailed = 0;
 	for (const row of rows) {
@@ -112,7 +110,7 @@ export async function runLivenessJob(
 
 	const digest = await supabase.rpc('moderation_digest', { p_job_token: settings.jobToken });
 	if (digest.error) throw new Error(`moderation_digest: ${digest.error.message}`);
-	const submissions = (digest.data ?? []) as { organization_name: string; waiting: number }[];
+	const submissions = digest.data ?? [];
 	if (submissions.length > 0) {
 		const sent = await mailer.send(
 			moderationDigestMail({

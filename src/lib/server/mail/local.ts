@@ -1,13 +1,13 @@
 // Development and test mail: stored in the local gateway's developer mailbox (readable at its
 // /mailbox page and /mailbox.json) through the local_mailbox_deposit function, which exists only
 // on the local gateway.
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Db } from '#lib/server/db/client.ts';
 import type { Mail, Mailer } from './mailer.ts';
 
 export class LocalMailboxMailer implements Mailer {
-	readonly #supabase: SupabaseClient;
+	readonly #supabase: Db;
 
-	constructor(supabase: SupabaseClient) {
+	constructor(supabase: Db) {
 		this.#supabase = supabase;
 	}
 
