@@ -166,10 +166,16 @@ describe('a clone of the repository, alone in its folder', () => {
 		await fetch(`${app}/fr/find/places?q=rue%20de%20la%20loi&locale=fr`, {
 			headers: { 'x-forwarded-for': '203.0.113.9', 'x-request-id': 'trace-0123456789' }
 		});
-		const lines = serverOutput()
-			.split('\n')
-			.filter((line) => line.startsWith('{'))
-			.map((line) => JSON.parse(line) as Record<string, unknown>);
+		const logLines = () =>
+			serverOutput()
+				.split('\n')
+				.filter((line) => line.startsWith('{'))
+				.map((line) => JSON.parse(line) as Record<string, unknown>);
+		// The server writes its log line after the response has gone out: wait for it.
+		await expect
+			.poll(() => logLines().some((l) => l.req === 'trace-0123456789'), { timeout: 10_000 })
+			.toBe(true);
+		const lines = logLines();
 		const line = lines.find((l) => l.req === 'trace-0123456789');
 		expect(line).toMatchObject({ method: 'GET', route: '/find/places', status: 200 });
 		expect(typeof line?.ms).toBe('number');
