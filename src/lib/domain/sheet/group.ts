@@ -16,9 +16,7 @@ export type SheetCandidate = {
 };
 
 /** Why an entry outside the quartier is on its sheet. */
-export type NearbyReason =
-	| { kind: 'distance'; meters: number }
-	| { kind: 'service_area' };
+export type NearbyReason = { kind: 'distance'; meters: number } | { kind: 'service_area' };
 
 /** Distance from the quartier's outline within which an entry counts as nearby. */
 export const NEARBY_RADIUS_METERS = 500;

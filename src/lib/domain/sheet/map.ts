@@ -1,7 +1,12 @@
 // The sheet's small map: the quartier's outline and numbered entry points as plain SVG geometry,
 // so it prints sharply everywhere without WebGL, tiles or scripts.
 import type { MultiPolygon, Polygon } from 'geojson';
-import { boundsOf, createProjection, toSvgPath, type Bounds } from '../../coverage-ui/projection.ts';
+import {
+	boundsOf,
+	createProjection,
+	toSvgPath,
+	type Bounds
+} from '../../coverage-ui/projection.ts';
 
 /** A point to draw, numbered as on the sheet's list. */
 export type SheetMapPoint = { number: number; lon: number; lat: number; inside: boolean };
@@ -18,8 +23,12 @@ export type SheetMap = {
 
 const METERS_PER_DEGREE_LAT = 111_320;
 
-/** `bounds` grown by `meters` on every side (an equirectangular approximation, fine in a city). */
-function grow([west, south, east, north]: Bounds, meters: number): Bounds {
+/**
+ * `bounds` grown by `meters` on every side (an equirectangular approximation, fine in a city).
+ *
+ * @example grow([4.35, 50.84, 4.36, 50.85], 500) // ≈ [4.3429, 50.8355, 4.3671, 50.8545]
+ */
+export function grow([west, south, east, north]: Bounds, meters: number): Bounds {
 	const dLat = meters / METERS_PER_DEGREE_LAT;
 	const dLon = dLat / Math.cos((((south + north) / 2) * Math.PI) / 180);
 	return [west - dLon, south - dLat, east + dLon, north + dLat];

@@ -12,8 +12,7 @@ export const sheetParamsSchema = z.object({ mdrc: z.coerce.number().int().min(1)
  *   entries that speak it, nothing more.
  */
 export type SecondLanguage =
-	| { kind: 'translated'; locale: UiLocale }
-	| { kind: 'community'; code: string };
+	{ kind: 'translated'; locale: UiLocale } | { kind: 'community'; code: string };
 
 const UI_LOCALES = ['fr', 'nl', 'en'] as const;
 
@@ -26,7 +25,10 @@ const UI_LOCALES = ['fr', 'nl', 'en'] as const;
  * @example parseSecondLanguage(new URLSearchParams('also=ar'), 'fr') // { kind: 'community', code: 'ar' }
  * @example parseSecondLanguage(new URLSearchParams('also=fr'), 'fr') // null
  */
-export function parseSecondLanguage(params: URLSearchParams, locale: UiLocale): SecondLanguage | null {
+export function parseSecondLanguage(
+	params: URLSearchParams,
+	locale: UiLocale
+): SecondLanguage | null {
 	const parsed = z
 		.string()
 		.trim()
