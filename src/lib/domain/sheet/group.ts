@@ -144,6 +144,9 @@ export function fitToBudget<Item>(
 /** Entries printed in full at most on one sheet (two A4 pages with the map). */
 export const SHEET_BUDGET = 14;
 
+/** Entries printed in full at most when every text is printed in two languages. */
+export const SHEET_BUDGET_TWO_LANGUAGES = 8;
+
 /** Nearby entries kept at least when the quartier alone would fill the sheet. */
 export const NEARBY_AT_LEAST = 4;
 

@@ -10,6 +10,7 @@ import {
 	placeEntries,
 	type SheetCandidate,
 	SHEET_BUDGET,
+	SHEET_BUDGET_TWO_LANGUAGES,
 	splitBudget,
 	type NearbyReason,
 	type SupportGroup
@@ -80,7 +81,7 @@ export async function buildSheet(options: Options): Promise<{
 	const budget = splitBudget({
 		inside: placed.inside.length,
 		nearby: placed.nearby.length,
-		budget: second?.kind === 'translated' ? SHEET_BUDGET - 4 : SHEET_BUDGET
+		budget: second?.kind === 'translated' ? SHEET_BUDGET_TWO_LANGUAGES : SHEET_BUDGET
 	});
 	const collator = new Intl.Collator(locale);
 	const kinds = terms.supportKinds;

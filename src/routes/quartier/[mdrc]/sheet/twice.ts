@@ -5,5 +5,8 @@ export function inBoth(
 	message: (options?: { locale: UiLocale }) => string,
 	second: UiLocale | null
 ): { text: string; second: string | null } {
-	return { text: message(), second: second ? message({ locale: second }) : null };
+	const text = message();
+	const other = second ? message({ locale: second }) : null;
+	// "Contact" is "Contact" in French too: the same word twice says nothing.
+	return { text, second: other === text ? null : other };
 }
