@@ -53,6 +53,7 @@ export async function load({ params, url, locals }) {
 			commune: commune ? `${placeName(commune, 'fr')} / ${placeName(commune, 'nl')}` : null
 		},
 		...sheet,
-		today: new Date().toISOString().slice(0, 10)
+		// The day in Brussels, where the sheet is pinned up, not the server's UTC day.
+		today: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Brussels' })
 	};
 }
