@@ -111,6 +111,9 @@ test.describe('quartier sheet', () => {
 		// two languages.
 		await page.emulateMedia({ media: 'screen' });
 		await page.goto('/fr/quartier/17/sheet?also=nl');
+		await expect(page.getByTestId('sheet-more').first()).toContainText(
+			/Autres offres \(\d+\) : http:\/\/127\.0\.0\.1:\d+\/fr\/find\?quartier=17/
+		);
 		await page.emulateMedia({ media: 'print' });
 		expect(pageCount(await page.pdf({ format: 'A4' }))).toBeLessThanOrEqual(2);
 	});
