@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { UiLocale } from '#lib/domain/languages.ts';
 import { parseSlipParams, slipPath } from '#lib/domain/finder/slip.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
@@ -6,6 +5,7 @@ import { publicOrigin } from '#lib/server/config.ts';
 import * as geography from '#lib/server/db/geography.ts';
 import * as resources from '#lib/server/db/resources.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
+import { qrDataUrl } from '#lib/server/qr.ts';
 
 // The slip is generated from the address alone; nothing about the resident is stored. Its links
 // and QR codes use the configured public origin: a spoofed Host header must not end up printed.
@@ -22,12 +22,7 @@ export async function load({ url, locals }) {
 				localizeHref(`/resources/${entry.id}`, { locale: lang }),
 				publicOrigin()
 			);
-			const svg = await QRCode.toString(link.href, {
-				type: 'svg',
-				margin: 1,
-				errorCorrectionLevel: 'M'
-			});
-			const qr = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+			const qr = await qrDataUrl(link.href);
 			return {
 				entry: { ...entry, contacts: entry.contacts.filter((contact) => contact.public) },
 				category: taxonomy.labelOf(terms.categories, entry.category, lang),
