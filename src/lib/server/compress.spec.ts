@@ -5,7 +5,7 @@ import { chooseEncoding, compressResponse, isCompressibleType } from './compress
 const page = `<!doctype html><html><body>${'<p>Maison de quartier, Saint-Gilles</p>'.repeat(200)}</body></html>`;
 
 function html(body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
-	const init = { 'content-type': 'text/html; charset=utf-8', ...headers };
+	const init: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', ...headers };
 	if (typeof body === 'string') init['content-length'] ??= String(Buffer.byteLength(body));
 	return new Response(body, { headers: init });
 }
