@@ -4,7 +4,8 @@ import { building } from '$app/env';
 import { localeRedirectTarget, negotiateLocale } from '#lib/i18n/locale-redirect.ts';
 import { cookieName, isLocale } from '#lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
-import { assertServerSettings } from '#lib/server/config.ts';
+import { compressResponse } from '#lib/server/compress.ts';
+import { assertServerSettings, config } from '#lib/server/config.ts';
 import { log, requestId } from '#lib/server/log.ts';
 import { securityHeaders } from '#lib/server/security-headers.ts';
 import { createRequestClient, getValidatedUser } from '#lib/server/supabase.ts';
@@ -95,7 +96,16 @@ const handleSupabase: Handle = ({ event, resolve }) => {
 	});
 };
 
+// Pages and JSON go out brotli- or gzip-compressed when the browser accepts it (the built assets
+// are precompressed by the adapter), unless a proxy in front compresses (NABIJ_COMPRESSION=off).
+const handleCompression: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (building || config().NABIJ_COMPRESSION === 'off') return response;
+	return compressResponse(event.request, response);
+};
+
 export const handle = sequence(
+	handleCompression,
 	handleLog,
 	handleSecurityHeaders,
 	handleLocaleRedirect,

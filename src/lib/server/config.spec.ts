@@ -40,10 +40,19 @@ describe('checkServerSettings', () => {
 			XFF_DEPTH: 'two',
 			PORT: '80000',
 			LOG_LEVEL: 'loud',
-			SMTP_URL: 'mail.example.org'
+			SMTP_URL: 'mail.example.org',
+			NABIJ_COMPRESSION: 'no'
 		});
-		expect(problems).toHaveLength(5);
-		for (const name of ['ORIGIN', 'XFF_DEPTH', 'PORT', 'LOG_LEVEL', 'SMTP_URL']) {
+		expect(problems).toHaveLength(6);
+		expect(problems.join('\n')).toMatch(/NABIJ_COMPRESSION must be on or off/);
+		for (const name of [
+			'ORIGIN',
+			'XFF_DEPTH',
+			'PORT',
+			'LOG_LEVEL',
+			'SMTP_URL',
+			'NABIJ_COMPRESSION'
+		]) {
 			expect(problems.filter((line) => line.includes(name))).toHaveLength(1);
 		}
 	});

@@ -46,7 +46,11 @@ const schema = z.object({
 	NABIJ_LIVENESS_DORMANT_DAYS: z.coerce.number().int().min(1).max(3650).default(240),
 	NABIJ_LIVENESS_LINK_DAYS: z.coerce.number().int().min(1).max(60).default(21),
 	// Closed error reports are deleted this many days after closing (data minimisation).
-	NABIJ_REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90)
+	NABIJ_REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+	// `off` when a reverse proxy in front of the app compresses responses itself.
+	NABIJ_COMPRESSION: z
+		.enum(['on', 'off'], { error: 'NABIJ_COMPRESSION must be on or off' })
+		.default('on')
 });
 
 export type Config = z.infer<typeof schema>;

@@ -7,3 +7,6 @@ export type FinderResult = Omit<
 	ResourceResult<ResourceListRow>,
 	'description_fr' | 'description_nl' | 'description_en'
 >;
+
+/** What a phone shows of the results: the list or the map (wide screens show both). */
+export type FinderView = 'list' | 'map';

@@ -1,0 +1,203 @@
+// Load test of the built server (not a test). Starts, in processes of their own, the local
+// gateway on an in-memory database seeded with the demo entries, and the built app
+// (`node build/index.js`) pointed at it; then prints
+// 1. the finder page's size over the wire (brotli, gzip) against its uncompressed HTML, for a
+//    1 km search and for the whole region;
+// 2. requests/s, latency p50/p99, errors and non-2xx answers of the finder page for a 1 km search
+//    under `autocannon` with 10 connections for a fixed time, as a browser asks for it (brotli)
+//    and without compression.
+// Target: ≥ 200 requests/s with 0 errors at 10,000 entries. Stops every process it started.
+// Run: node bench/load.ts [--demo 10000] [--seconds 20] [--connections 10] (npm run build first)
+// Ports: --port (app, default 4202) and --gateway-port (default 54402).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { startGateway } from '../supabase-local/src/server.ts';
+import { seed } from '../supabase/seed/run.ts';
+import { kb } from './lib/app.ts';
+
+const { values } = parseArgs({
+	options: {
+		demo: { type: 'string', default: '10000' },
+		seconds: { type: 'string', default: '20' },
+		connections: { type: 'string', default: '10' },
+		port: { type: 'string', default: '4202' },
+		'gateway-port': { type: 'string', default: '54402' },
+		// Internal: this file run as the gateway's own process.
+		'serve-gateway': { type: 'boolean', default: false }
+	}
+});
+const root = resolve(import.meta.dirname, '..');
+const gatewayPort = Number(values['gateway-port']);
+
+const children: ChildProcess[] = [];
+
+/** Starts a child and resolves with the first line that `ready` matches. */
+function startChild(args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<string> {
+	const child = spawn(process.execPath, args, {
+		cwd: root,
+		env: { ...process.env, ...env },
+		stdio: ['pipe', 'pipe', 'inherit']
+	});
+	children.push(child);
+	return new Promise((done, fail) => {
+		let output = '';
+		child.stdout?.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			const lines = output.split('\n');
+			output = lines.pop() ?? '';
+			for (const line of lines) {
+				if (ready.test(line)) done(line);
+				else console.log(line);
+			}
+		});
+		child.once('exit', (code) => fail(new Error(`${args[0]} stopped (${code}):\n${output}`)));
+	});
+}
+
+function stopAll(): Promise<unknown> {
+	return Promise.all(
+		children.map((child) =>
+			child.exitCode !== null || child.signalCode !== null
+				? undefined
+				: new Promise((done) => {
+						child.removeAllListeners('exit');
+						child.once('exit', done);
+						child.kill('SIGTERM');
+					})
+		)
+	);
+}
+
+/** Bytes of one answer as sent over the wire (not decoded) with this Accept-Encoding. */
+function wireBytes(url: string, acceptEncoding?: string): Promise<number> {
+	return new Promise((done, fail) => {
+		const headers = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+		request(url, { headers }, (res) => {
+			let bytes = 0;
+			res.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
+			res.on('end', () =>
+				res.statusCode === 200 ? done(bytes) : fail(new Error(`${url}: ${res.statusCode}`))
+			);
+		})
+			.on('error', fail)
+			.end();
+	});
+}
+
+async function waitFor(url: string) {
+	for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	throw new Error(`${url} did not answer in a minute`);
+}
+
+async function load(url: string, headers: Record<string, string>) {
+	const result = await autocannon({
+		url,
+		headers,
+		connections: Number(values.connections),
+		duration: Number(values.seconds)
+	});
+	return (
+		`${result.requests.average.toFixed(0)} requests/s (${result.requests.total} in ` +
+		`${result.duration.toFixed(0)} s), latency p50 ${result.latency.p50} ms, ` +
+		`p99 ${result.latency.p99} ms, max ${result.latency.max} ms, errors ${result.errors} ` +
+		`(timeouts ${result.timeouts}), non-2xx ${result.non2xx}`
+	);
+}
+
+async function main() {
+	if (!existsSync(resolve(root, 'build/index.js'))) {
+		throw new Error('no build: run `npm run build` first');
+	}
+	const onSignal = () => void stopAll().finally(() => process.exit(1));
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	try {
+		console.log(`seeding the gateway with ${values.demo} demo entries …`);
+		const gatewayLine = await startChild(
+			[import.meta.filename, '--serve-gateway', ...process.argv.slice(2)],
+			{},
+			/^\{"url"/
+		);
+		const gateway = JSON.parse(gatewayLine) as { url: string; anonKey: string };
+		const base = `http://127.0.0.1:${values.port}`;
+		const app = spawn(process.execPath, ['build/index.js'], {
+			cwd: root,
+			env: {
+				...process.env,
+				HOST: '127.0.0.1',
+				PORT: values.port,
+				ORIGIN: base,
+				PUBLIC_SUPABASE_URL: gateway.url,
+				PUBLIC_SUPABASE_ANON_KEY: gateway.anonKey,
+				// One log line per request would measure the terminal.
+				LOG_LEVEL: 'warn'
+			},
+			stdio: ['ignore', 'ignore', 'inherit']
+		});
+		children.push(app);
+		await waitFor(`${base}/healthz`);
+
+		const searches = {
+			'1 km around Anneessens': '/fr/find?near=4.3414%2C50.8417&radius=1000',
+			'whole region': '/fr/find?sort=name'
+		};
+		for (const [what, path] of Object.entries(searches)) {
+			const url = `${base}${path}`;
+			const [plain, br, gzip] = [
+				await wireBytes(url),
+				await wireBytes(url, 'gzip, deflate, br'),
+				await wireBytes(url, 'gzip')
+			];
+			console.log(
+				`finder page, ${what}: ${kb(plain)} HTML, transferred ${kb(br)} brotli ` +
+					`(${((100 * br) / plain).toFixed(0)} %), ${kb(gzip)} gzip (${((100 * gzip) / plain).toFixed(0)} %)`
+			);
+		}
+
+		const url = `${base}${searches['1 km around Anneessens']}`;
+		// Warm-up: the street index and the first queries.
+		await autocannon({ url, connections: 2, amount: 50 });
+		const target = 'target ≥ 200 requests/s, 0 errors';
+		const connections = `${values.connections} connections, ${values.seconds} s`;
+		console.log(
+			`load, finder 1 km, brotli, ${connections}: ${await load(url, { 'accept-encoding': 'gzip, deflate, br' })} (${target})`
+		);
+		console.log(`load, finder 1 km, uncompressed, ${connections}: ${await load(url, {})}`);
+	} finally {
+		await stopAll();
+	}
+}
+
+// The gateway runs in a process of its own, as it would on its own machine: in the bench's
+// process it would share one event loop with the load generator.
+async function serveGateway() {
+	const gateway = await startGateway({ dataDir: null, port: gatewayPort, migrate: true });
+	const t0 = performance.now();
+	const seeded = await seed({
+		url: gateway.url,
+		serviceRoleKey: gateway.serviceRoleKey,
+		demo: Number(values.demo)
+	});
+	const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+	console.log(`seeded ${seeded.resources} resources in ${seconds} s`);
+	console.log(JSON.stringify({ url: gateway.url, anonKey: gateway.anonKey }));
+	const stop = () => void gateway.stop().finally(() => process.exit(0));
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+	// Ends with the bench even when the bench dies without signalling.
+	process.stdin.on('end', stop);
+	process.stdin.resume();
+}
+
+if (values['serve-gateway']) await serveGateway();
+else await main();
