@@ -8,8 +8,11 @@ import { join, resolve } from 'node:path';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '#lib/domain/places/csv.ts';
 import * as api from '#lib/server/hsds/api.ts';
+import { exportZip } from '#lib/server/hsds/export.ts';
 import type { Db } from '#lib/server/db/client.ts';
 import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
 import { seed } from '../../supabase/seed/run.ts';
@@ -485,5 +488,71 @@ describe('the HSDS read API', () => {
 			headers: { 'if-none-match': etag! }
 		});
 		expect(other.status).toBe(200);
+	});
+});
+
+describe('the HSDS tabular package', () => {
+	it('unzips to CSVs with the datapackage headers, holding the whole published directory', async () => {
+		const url = new URL('http://nabij.test/api/hsds/export.zip');
+		const response = await exportZip({ supabase: anon, request: new Request(url), url });
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/zip');
+		const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+		const text = Object.fromEntries(
+			Object.entries(files).map(([name, bytes]) => [name, strFromU8(bytes)])
+		);
+		const descriptor = JSON.parse(text['datapackage.json']!) as {
+			profile: string;
+			resources: { name: string; path: string; schema: { fields: { name: string }[] } }[];
+		};
+		expect(descriptor.profile).toBe('tabular-data-package');
+		const hsdsPackage = JSON.parse(
+			readFileSync(resolve(import.meta.dirname, '../../data/hsds/datapackage.json'), 'utf8')
+		) as typeof descriptor;
+		expect(Object.keys(text).sort()).toEqual(
+			['datapackage.json', ...descriptor.resources.map((r) => r.path)].sort()
+		);
+		const tables = new Map<string, Record<string, string>[]>();
+		for (const resource of descriptor.resources) {
+			const official = hsdsPackage.resources.find((r) => r.name === resource.name)!;
+			const [header, ...rows] = parseCsv(text[resource.path]!);
+			expect(header, resource.path).toEqual(official.schema.fields.map((f) => f.name));
+			expect(rows.length, resource.path).toBeGreaterThan(0);
+			for (const row of rows) expect(row, resource.path).toHaveLength(header!.length);
+			tables.set(
+				resource.name,
+				rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])))
+			);
+		}
+		for (const name of [
+			'organization',
+			'service',
+			'location',
+			'service_at_location',
+			'address',
+			'phone',
+			'schedule',
+			'language',
+			'attribute',
+			'taxonomy',
+			'taxonomy_term',
+			'metadata'
+		]) {
+			expect(tables.has(name), name).toBe(true);
+		}
+		const truth = await published();
+		expect(tables.get('service')!.map((r) => r.id)).toEqual(truth.services);
+		expect(tables.get('organization')!.map((r) => r.id)).toEqual(truth.organizations);
+		expect(tables.get('service_at_location')!.map((r) => r.id)).toEqual(truth.links);
+		const all = Object.values(text).join('\n');
+		for (const secret of [String(SECRET.lon), String(SECRET.lat), SECRET.address, HIDDEN_CHANNEL]) {
+			expect(all).not.toContain(secret);
+		}
+		const again = await exportZip({
+			supabase: anon,
+			request: new Request(url, { headers: { 'if-none-match': response.headers.get('etag')! } }),
+			url
+		});
+		expect(again.status).toBe(304);
 	});
 });

@@ -6,3 +6,5 @@ export * from './taxonomy.ts';
 export * from './schedule.ts';
 export * from './map.ts';
 export * from './query.ts';
+export * from './licence.ts';
+export * from './tabular.ts';

@@ -293,3 +293,53 @@ export async function loadTaxonomy(
 		targetGroups: orThrow(targetGroups) ?? []
 	};
 }
+
+/** A published organization with everything it publishes, for the whole-directory export. */
+export type OrganizationTree = OrganizationRow & {
+	services: ServiceRow[];
+	locations: LocationRow[];
+	contact_channels: ChannelRow[];
+};
+
+// Organizations per request when reading the whole directory: their embeds ride along, so
+// well under the API's row cap.
+const TREE_PAGE = 200;
+
+/** Every published organization with its services, locations and public channels, by id. */
+export async function readAllOrganizations(supabase: Db): Promise<OrganizationTree[]> {
+	const all: OrganizationTree[] = [];
+	for (let from = 0; ; from += TREE_PAGE) {
+		const page = (orThrow(
+			await untyped(supabase)
+				.from('organizations')
+				.select(
+					`${ORGANIZATION}, services(${SERVICE}), locations(${LOCATION}), contact_channels(${CHANNEL})`
+				)
+				.eq('contact_channels.public', true)
+				.order('id')
+				.range(from, from + TREE_PAGE - 1)
+		) ?? []) as OrganizationTree[];
+		all.push(...page);
+		if (page.length < TREE_PAGE) return all;
+	}
+}
+
+/** Every published service_at_location link, by id. */
+export async function readAllLinks(
+	supabase: Db
+): Promise<{ id: string; service_id: string; location_id: string }[]> {
+	const all: { id: string; service_id: string; location_id: string }[] = [];
+	const size = 1000;
+	for (let from = 0; ; from += size) {
+		const page =
+			orThrow(
+				await supabase
+					.from('service_at_location')
+					.select('id, service_id, location_id')
+					.order('id')
+					.range(from, from + size - 1)
+			) ?? [];
+		all.push(...page);
+		if (page.length < size) return all;
+	}
+}
