@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '#lib/domain/places/csv.ts';
 import * as api from '#lib/server/hsds/api.ts';
 import { exportZip } from '#lib/server/hsds/export.ts';
+import { openapi as openapiRoute } from '#lib/server/hsds/openapi.ts';
 import type { Db } from '#lib/server/db/client.ts';
 import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
 import { seed } from '../../supabase/seed/run.ts';
@@ -246,6 +247,11 @@ describe('the HSDS read API', () => {
 	it('says what it is', async () => {
 		const body = await get('info', '/api/hsds/');
 		expect(body.version).toBe('3.0');
+		const url = new URL(String(body.openapi_url));
+		expect(url.pathname).toBe('/api/hsds/openapi.json');
+		const described = await (await openapiRoute({ request: new Request(url), url })).json();
+		expect(Object.keys(described.paths)).toEqual(Object.keys(openapi.paths));
+		expect(described.servers).toEqual([{ url: 'http://nabij.test/api/hsds' }]);
 	});
 
 	it('walks every published service, link and organization at several page sizes', async () => {

@@ -9,9 +9,8 @@ export const DIRECTORY_LICENCE = {
 	url: 'https://opendatacommons.org/licenses/odbl/1-0/'
 } as const;
 
-/** What a reuser must credit. Proper names stay untranslated. */
-export const DIRECTORY_ATTRIBUTION =
-	'Nabij – the contributing organisations; entries from OpenStreetMap © OpenStreetMap contributors';
+/** What a reuser must credit (Nabij, and OpenStreetMap for the entries from it). Untranslated. */
+export const DIRECTORY_ATTRIBUTION = 'Nabij; © OpenStreetMap contributors';
 
 /** The HSDS schemas' own licence (they are Open Referral's, not ours). */
 export const HSDS_SCHEMA_LICENCE = {
