@@ -82,7 +82,7 @@ function pastTheEnd(result: Result): boolean {
 interface Filterable {
 	or(filters: string, options?: { referencedTable?: string }): Filterable;
 	overlaps(column: string, value: string[]): Filterable;
-	eq(column: string, value: string | number): Filterable;
+	eq(column: string, value: string | number | boolean): Filterable;
 	gte(column: string, value: string): Filterable;
 }
 
@@ -104,6 +104,40 @@ function narrow<Q>(builder: Q, filters: ServiceFilters, table?: string): Q {
 	return query as unknown as Q;
 }
 
+// A page is read in two steps: the ids of the page (with the count), then those rows with
+// their embeds. PostgreSQL computes a row's select list even for rows an OFFSET skips, so
+// selecting the embeds directly would cost as much as every page before the one asked for.
+
+/** Ids of one page of a query that selects only `id`; null when the page starts past the end. */
+async function idsOf(
+	query: PromiseLike<Result> & {
+		order: (c: string) => { range: (f: number, t: number) => PromiseLike<Result> };
+	},
+	range: RowRange
+): Promise<{ ids: string[]; total: number } | null> {
+	const result = await query.order('id').range(range.from, range.to);
+	if (pastTheEnd(result)) return null;
+	const rows = (orThrow(result) ?? []) as { id: string }[];
+	return { ids: rows.map((r) => r.id), total: result.count ?? 0 };
+}
+
+/** Reads the rows of a page's ids with their embeds, in id order. */
+async function rowsOf<T>(
+	supabase: Db,
+	table: string,
+	select: string,
+	ids: string[],
+	extra?: (q: Filterable) => Filterable
+): Promise<T[]> {
+	if (ids.length === 0) return [];
+	let query = untyped(supabase).from(table).select(select).in('id', ids) as unknown as Filterable;
+	if (extra) query = extra(query);
+	const result = await (query as unknown as { order: (c: string) => PromiseLike<Result> }).order(
+		'id'
+	);
+	return (orThrow(result) ?? []) as T[];
+}
+
 /**
  * One page of published services by id, each with its organization. The database selects the
  * page (range + exact count), so the cost follows the page asked for, not the directory.
@@ -113,23 +147,28 @@ export async function listServices(
 	filters: ServiceFilters,
 	range: RowRange
 ): Promise<Page<ServiceWithOrganization>> {
-	const embeds = [`organizations!inner(${ORGANIZATION})`];
-	if (filters.quartier !== undefined) {
-		embeds.push('quartier:service_at_location!inner(locations!inner(mdrc))');
-	}
+	// Empty embeds only filter (organization category, quartier of a location).
+	const embeds = ['organizations!inner()'];
+	if (filters.quartier !== undefined) embeds.push('service_at_location!inner(locations!inner())');
 	let query = narrow(
 		untyped(supabase)
 			.from('services')
-			.select(`${SERVICE}, ${embeds.join(', ')}`, { count: 'exact' }),
+			.select(`id, ${embeds.join(', ')}`, { count: 'exact' }),
 		filters
 	);
-	if (filters.quartier !== undefined) query = query.eq('quartier.locations.mdrc', filters.quartier);
-	const result: Result = await query.order('id').range(range.from, range.to);
-	if (pastTheEnd(result)) {
-		return { rows: [], total: (await listServices(supabase, filters, { from: 0, to: 0 })).total };
+	if (filters.quartier !== undefined) {
+		query = query.eq('service_at_location.locations.mdrc', filters.quartier);
 	}
-	const rows = (orThrow(result) ?? []) as (ServiceWithOrganization & { quartier?: unknown })[];
-	return { rows: rows.map(({ quartier: _, ...row }) => row), total: result.count ?? 0 };
+	const page = await idsOf(query, range);
+	if (!page)
+		return { rows: [], total: (await listServices(supabase, filters, { from: 0, to: 0 })).total };
+	const rows = await rowsOf<ServiceWithOrganization>(
+		supabase,
+		'services',
+		`${SERVICE}, organizations!inner(${ORGANIZATION})`,
+		page.ids
+	);
+	return { rows, total: page.total };
 }
 
 /**
@@ -144,19 +183,21 @@ export async function listLinks(
 	let query = narrow(
 		untyped(supabase)
 			.from('service_at_location')
-			.select(
-				`id, service_id, location_id, services!inner(${SERVICE}, organizations!inner(${ORGANIZATION})), locations!inner(${LOCATION})`,
-				{ count: 'exact' }
-			),
+			.select('id, services!inner(organizations!inner()), locations!inner()', { count: 'exact' }),
 		filters,
 		'services'
 	);
 	if (filters.quartier !== undefined) query = query.eq('locations.mdrc', filters.quartier);
-	const result: Result = await query.order('id').range(range.from, range.to);
-	if (pastTheEnd(result)) {
+	const page = await idsOf(query, range);
+	if (!page)
 		return { rows: [], total: (await listLinks(supabase, filters, { from: 0, to: 0 })).total };
-	}
-	return { rows: (orThrow(result) ?? []) as LinkRow[], total: result.count ?? 0 };
+	const rows = await rowsOf<LinkRow>(
+		supabase,
+		'service_at_location',
+		`id, service_id, location_id, services!inner(${SERVICE}, organizations!inner(${ORGANIZATION})), locations!inner(${LOCATION})`,
+		page.ids
+	);
+	return { rows, total: page.total };
 }
 
 /** One page of published organizations by id, with their public channels. */
@@ -165,10 +206,7 @@ export async function listOrganizations(
 	filters: { search?: string },
 	range: RowRange
 ): Promise<Page<OrganizationRow & { contact_channels: ChannelRow[] }>> {
-	let query = untyped(supabase)
-		.from('organizations')
-		.select(`${ORGANIZATION}, contact_channels(${CHANNEL})`, { count: 'exact' })
-		.eq('contact_channels.public', true);
+	let query = untyped(supabase).from('organizations').select('id', { count: 'exact' });
 	if (filters.search) {
 		query = query.or(
 			textSearch(
@@ -177,17 +215,21 @@ export async function listOrganizations(
 			)
 		);
 	}
-	const result: Result = await query.order('id').range(range.from, range.to);
-	if (pastTheEnd(result)) {
+	const page = await idsOf(query, range);
+	if (!page) {
 		return {
 			rows: [],
 			total: (await listOrganizations(supabase, filters, { from: 0, to: 0 })).total
 		};
 	}
-	return {
-		rows: (orThrow(result) ?? []) as (OrganizationRow & { contact_channels: ChannelRow[] })[],
-		total: result.count ?? 0
-	};
+	const rows = await rowsOf<OrganizationRow & { contact_channels: ChannelRow[] }>(
+		supabase,
+		'organizations',
+		`${ORGANIZATION}, contact_channels(${CHANNEL})`,
+		page.ids,
+		(q) => q.eq('contact_channels.public', true)
+	);
+	return { rows, total: page.total };
 }
 
 /** Everything a fully nested organization shows, or null when it is not published. */
