@@ -289,7 +289,7 @@ describe('the HSDS read API', () => {
 				404
 			);
 		}
-	});
+	}, 180_000);
 
 	it('publishes the taxonomy with its crosswalk codes, every page valid', async () => {
 		const taxonomies = await walk('taxonomies', '/api/hsds/taxonomies', 2);
@@ -345,6 +345,30 @@ describe('the HSDS read API', () => {
 			).toEqual(tagged(code));
 			expect(found.length, code).toBeGreaterThan(0);
 		}
+		const selfOrganised = (await must(
+			service
+				.from('services')
+				.select('id, organizations!inner(status, category)')
+				.eq('organizations.category', 'self_organisation')
+				.in('organizations.status', ['active', 'paused', 'dormant'])
+				.order('id')
+		)) as { id: string }[];
+		const category = term('self_organisation').id;
+		const byCategory = await walk(
+			'services',
+			`/api/hsds/services?taxonomy_term_id=${category}`,
+			50
+		);
+		expect(byCategory.map((s) => s.id)).toEqual(selfOrganised.map((s) => s.id));
+		expect(byCategory.length).toBeGreaterThan(0);
+		const linksByCategory = await walk<{ id: string; service_id: string }>(
+			'serviceAtLocations',
+			`/api/hsds/service_at_locations?taxonomy_term_id=${category}`,
+			50
+		);
+		expect([...new Set(linksByCategory.map((l) => l.service_id))].sort()).toEqual(
+			selfOrganised.map((s) => s.id)
+		);
 		const arabic = await walk('services', '/api/hsds/services?language=ar', 50);
 		expect(arabic.map((s) => s.id)).toEqual(tagged('ar'));
 
@@ -381,7 +405,7 @@ describe('the HSDS read API', () => {
 			'/api/hsds/services?modified_after=2000-01-01T00:00:00Z'
 		);
 		expect(past.total_items).toBe(all.length);
-	});
+	}, 180_000);
 
 	it('maps weekly and monthly schedules and keeps the original text', async () => {
 		const found = await get<Paged>('services', '/api/hsds/services?search=Groupe%20de%20parole');

@@ -147,13 +147,15 @@ export async function listServices(
 	filters: ServiceFilters,
 	range: RowRange
 ): Promise<Page<ServiceWithOrganization>> {
-	// Empty embeds only filter (organization category, quartier of a location).
-	const embeds = ['organizations!inner()'];
+	// Empty embeds only filter. RLS already keeps services of unpublished organizations out, so
+	// the organization is joined only to filter on its category.
+	const embeds: string[] = [];
+	if (filters.category) embeds.push('organizations!inner()');
 	if (filters.quartier !== undefined) embeds.push('service_at_location!inner(locations!inner())');
 	let query = narrow(
 		untyped(supabase)
 			.from('services')
-			.select(`id, ${embeds.join(', ')}`, { count: 'exact' }),
+			.select(['id', ...embeds].join(', '), { count: 'exact' }),
 		filters
 	);
 	if (filters.quartier !== undefined) {
@@ -180,14 +182,17 @@ export async function listLinks(
 	filters: ServiceFilters,
 	range: RowRange
 ): Promise<Page<LinkRow>> {
-	let query = narrow(
-		untyped(supabase)
-			.from('service_at_location')
-			.select('id, services!inner(organizations!inner()), locations!inner()', { count: 'exact' }),
-		filters,
-		'services'
-	);
-	if (filters.quartier !== undefined) query = query.eq('locations.mdrc', filters.quartier);
+	// As for services: RLS keeps unpublished entries out; a table is joined only to filter on it.
+	const { quartier, category, ...onService } = filters;
+	const embeds: string[] = [];
+	if (category) embeds.push('services!inner(organizations!inner())');
+	else if (Object.values(onService).some((v) => v !== undefined)) embeds.push('services!inner()');
+	if (quartier !== undefined) embeds.push('locations!inner()');
+	let query = untyped(supabase)
+		.from('service_at_location')
+		.select(['id', ...embeds].join(', '), { count: 'exact' });
+	if (embeds.some((e) => e.startsWith('services'))) query = narrow(query, filters, 'services');
+	if (quartier !== undefined) query = query.eq('locations.mdrc', quartier);
 	const page = await idsOf(query, range);
 	if (!page)
 		return { rows: [], total: (await listLinks(supabase, filters, { from: 0, to: 0 })).total };
