@@ -1,5 +1,5 @@
 import { createServerClient } from '@supabase/ssr';
-import type { User } from '@supabase/supabase-js';
+import { createClient, type User } from '@supabase/supabase-js';
 import type { Cookies } from '@sveltejs/kit';
 import { PUBLIC_SUPABASE_ANON_KEY, PUBLIC_SUPABASE_URL } from '$app/env/public';
 import type { Db } from './db/client.ts';
@@ -36,4 +36,21 @@ export async function getValidatedUser(supabase: Db): Promise<User | null> {
 	const { data, error } = await supabase.auth.getUser();
 	if (error || !data.user) return null;
 	return data.user;
+}
+
+let anonymous: Db | undefined;
+
+/**
+ * A client that is always anonymous, whoever is signed in: for open data (the HSDS API and
+ * exports), where what leaves must be what anyone may read, decided by Row Level Security.
+ * It keeps no session, so one client serves every request.
+ */
+export function anonymousClient(): Db {
+	if (!PUBLIC_SUPABASE_URL || !PUBLIC_SUPABASE_ANON_KEY) {
+		throw new Error('PUBLIC_SUPABASE_URL and PUBLIC_SUPABASE_ANON_KEY are not set');
+	}
+	anonymous ??= createClient<Database>(PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_ANON_KEY, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
+	});
+	return anonymous;
 }
