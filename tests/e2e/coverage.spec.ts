@@ -86,7 +86,9 @@ test.describe('coverage dashboard', () => {
 		const about = page.getByRole('link', {
 			name: 'Definitions, sources and licence of the table (text)'
 		});
-		const text = await (await page.request.get((await about.getAttribute('href')) as string)).text();
+		const text = await (
+			await page.request.get((await about.getAttribute('href')) as string)
+		).text();
 		expect(text.split('\r\n')[0]).toBe('Nabij – coverage of Brussels quartiers');
 		expect(text).toMatch(/\r\ngenerated_at: \d{4}-\d{2}-\d{2}T/);
 		expect(text).toContain('filters: category=community_pension_antenna; support_kind=*');

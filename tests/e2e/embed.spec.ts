@@ -93,9 +93,7 @@ test.describe('embeddable map', () => {
 		hostBody = `<iframe src="${app}/fr/find" title="Nabij finder" width="900" height="600"></iframe>`;
 		await page.goto(hostOrigin);
 		const frame = page.frames().find((f) => f !== page.mainFrame());
-		await expect
-			.poll(async () => frame?.url())
-			.not.toMatch(new RegExp(`^${app}/fr/find`));
+		await expect.poll(async () => frame?.url()).not.toMatch(new RegExp(`^${app}/fr/find`));
 		await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toHaveCount(0);
 	});
 
@@ -120,7 +118,9 @@ test.describe('embeddable map', () => {
 			)
 		);
 		const preview = page.frameLocator('section iframe');
-		await expect(preview.getByRole('heading', { level: 1 })).toContainText(quartier.quartier_name_nl);
+		await expect(preview.getByRole('heading', { level: 1 })).toContainText(
+			quartier.quartier_name_nl
+		);
 
 		await page.getByRole('button', { name: 'Copy the code' }).click();
 		await expect(page.getByText('Code copied.')).toBeVisible();
@@ -135,10 +135,9 @@ test.describe('embeddable map', () => {
 			`${quartier.quartier_name_nl} · Huisbezoeken`
 		);
 		expect(await frame.getByRole('listitem').count()).toBeGreaterThan(0);
-		await expect(frame.getByRole('link', { name: /Alles bekijken en zoeken op Nabij/ })).toHaveAttribute(
-			'href',
-			`${origin}/nl/find?quartier=${quartier.mdrc}&support=home_visits`
-		);
+		await expect(
+			frame.getByRole('link', { name: /Alles bekijken en zoeken op Nabij/ })
+		).toHaveAttribute('href', `${origin}/nl/find?quartier=${quartier.mdrc}&support=home_visits`);
 	});
 
 	test('the builder works without JavaScript: the form rebuilds the code', async ({ browser }) => {

@@ -104,8 +104,8 @@ describe('the whole directory', () => {
 		for (const r of quartierOnly) {
 			expect(r.address).toBe('');
 			const [lon, lat] = points.get(Number(r['quartier (code)'])) ?? [];
-			expect(Number(r.longitude.replace(',', '.'))).toBe(lon);
-			expect(Number(r.latitude.replace(',', '.'))).toBe(lat);
+			expect(Number((r.longitude ?? '').replace(',', '.'))).toBe(lon);
+			expect(Number((r.latitude ?? '').replace(',', '.'))).toBe(lat);
 		}
 
 		const response = await request(geojsonGet as Handler, '/en/find/export.geojson');
@@ -195,7 +195,9 @@ describe('a filtered export', () => {
 			await request(geojsonGet as Handler, `/en/find/export.geojson?${search}`)
 		).json()) as { features: Feature[] };
 		expect(geojson.features.map((f) => f.id)).toEqual(records.map((r) => r.id));
-		const about = await (await request(aboutGet as Handler, `/en/find/export-about.txt?${search}`)).text();
+		const about = await (
+			await request(aboutGet as Handler, `/en/find/export-about.txt?${search}`)
+		).text();
 		expect(about).toContain(`the ${found.total} entries the search`);
 	});
 });

@@ -11,7 +11,9 @@ describe('allowAnyFrameAncestor', () => {
 	});
 
 	it('adds frame-ancestors when the policy has none', () => {
-		expect(allowAnyFrameAncestor("default-src 'self';")).toBe("default-src 'self'; frame-ancestors *");
+		expect(allowAnyFrameAncestor("default-src 'self';")).toBe(
+			"default-src 'self'; frame-ancestors *"
+		);
 	});
 });
 

@@ -13,9 +13,9 @@ type Locale = 'fr' | 'nl' | 'en';
 
 /** The CSV's header row in the current locale, keyed by column id. */
 export function columnHeaders(): Record<DirectoryColumn, string> {
-	return Object.fromEntries(
-		DIRECTORY_COLUMNS.map((column) => [column, m[`export_column_${column}`]()])
-	) as Record<DirectoryColumn, string>;
+	const headers = {} as Record<DirectoryColumn, string>;
+	for (const column of DIRECTORY_COLUMNS) headers[column] = m[`export_column_${column}`]();
+	return headers;
 }
 
 /** Taxonomy labels in `locale`, for the CSV's category, support and target columns. */

@@ -55,7 +55,10 @@ export type DirectorySelection = {
  * The entries an export of `/find?…` holds: every published entry when the address carries no
  * finder parameter, else those the finder finds, in its order.
  */
-export async function selectEntries(supabase: Db, params: URLSearchParams): Promise<DirectorySelection> {
+export async function selectEntries(
+	supabase: Db,
+	params: URLSearchParams
+): Promise<DirectorySelection> {
 	const filtered = [...params.keys()].some((name) => !IGNORED_PARAMS.has(name));
 	const query = filtered ? finderQuerySchema.parse(params) : null;
 	const [terms, everything] = await Promise.all([

@@ -12,7 +12,9 @@ export {
 	toAboutText,
 	toCsv,
 	toGeoJson,
-	type CoverageGeoJson, type QuartierGeometries } from './export.ts';
+	type CoverageGeoJson,
+	type QuartierGeometries
+} from './export.ts';
 export {
 	computeGapIndex,
 	meanAndSd,

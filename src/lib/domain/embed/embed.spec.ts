@@ -20,14 +20,19 @@ describe('parseEmbedParams', () => {
 
 describe('embedSearch', () => {
 	it('writes only the given filters, in a fixed order', () => {
-		expect(embedSearch({ support: 'meals_food', quartier: 7 })).toBe('quartier=7&support=meals_food');
+		expect(embedSearch({ support: 'meals_food', quartier: 7 })).toBe(
+			'quartier=7&support=meals_food'
+		);
 		expect(embedSearch({})).toBe('');
 	});
 });
 
 describe('iframeSnippet', () => {
 	it('is one iframe with the address, a title and a fixed height', () => {
-		const code = iframeSnippet({ src: 'https://nabij.example/nl/embed?quartier=2&support=x', title: 'Nabij' });
+		const code = iframeSnippet({
+			src: 'https://nabij.example/nl/embed?quartier=2&support=x',
+			title: 'Nabij'
+		});
 		expect(code).toBe(
 			'<iframe src="https://nabij.example/nl/embed?quartier=2&amp;support=x" title="Nabij" width="100%" height="600" style="border:0;max-width:100%" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>'
 		);

@@ -23,7 +23,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function csvField(value: CsvCell): string {
 	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';
+	if (typeof value === 'number')
+		return Number.isFinite(value) ? String(value).replace('.', ',') : '';
 	if (typeof value === 'boolean') return String(value);
 	const text = FORMULA_START.test(value) ? `'${value}` : value;
 	return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

@@ -105,7 +105,10 @@ describe('directoryGeoJson', () => {
 	it('has one point per entry, [lon, lat], with codes and the metadata given', () => {
 		const geojson = directoryGeoJson([entry()], { url, metadata: { licence: 'ODbL-1.0' } });
 		expect(geojson.metadata).toEqual({ licence: 'ODbL-1.0' });
-		expect(geojson.features[0]?.geometry).toEqual({ type: 'Point', coordinates: [4.3414, 50.8417] });
+		expect(geojson.features[0]?.geometry).toEqual({
+			type: 'Point',
+			coordinates: [4.3414, 50.8417]
+		});
 		expect(geojson.features[0]?.properties.category).toBe('community_pension_antenna');
 		expect(geojson.features[0]?.id).toBe('e1');
 	});

@@ -67,12 +67,16 @@ export type Labeller = (kind: 'category' | 'support' | 'target', code: string) =
 const LIST_SEPARATOR = ' | ';
 
 function contactsOf(entry: DirectoryEntry, kinds: Contact['kind'][]): string[] {
-	return publicContacts(entry.contacts)
-		.filter((c) => kinds.includes(c.kind))
-		// Phone numbers as people dial them in Belgium (`02 …`), which no spreadsheet takes for a formula.
-		.map((c) =>
-			c.kind === 'whatsapp' || c.kind === 'relay' ? `${c.kind}: ${contactText(c)}` : contactText(c)
-		);
+	return (
+		publicContacts(entry.contacts)
+			.filter((c) => kinds.includes(c.kind))
+			// Phone numbers as people dial them in Belgium (`02 …`), which no spreadsheet takes for a formula.
+			.map((c) =>
+				c.kind === 'whatsapp' || c.kind === 'relay'
+					? `${c.kind}: ${contactText(c)}`
+					: contactText(c)
+			)
+	);
 }
 
 /**
@@ -171,13 +175,11 @@ export function directoryGeoJson(
 	return {
 		type: 'FeatureCollection',
 		metadata: options.metadata,
-		features: entries.map(
-			(entry): Feature<Point, Record<DirectoryColumn, CsvCell>> => ({
-				type: 'Feature',
-				id: entry.id,
-				geometry: { type: 'Point', coordinates: [entry.lon, entry.lat] },
-				properties: directoryRecord(entry, { url: options.url(entry.id) })
-			})
-		)
+		features: entries.map((entry): Feature<Point, Record<DirectoryColumn, CsvCell>> => ({
+			type: 'Feature',
+			id: entry.id,
+			geometry: { type: 'Point', coordinates: [entry.lon, entry.lat] },
+			properties: directoryRecord(entry, { url: options.url(entry.id) })
+		}))
 	};
 }
