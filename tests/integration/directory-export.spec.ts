@@ -6,7 +6,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '#lib/domain/export/csv.ts';
-import { contactText } from '#lib/domain/finder/entry.ts';
+import { contactText, publicContacts } from '#lib/domain/finder/entry.ts';
 import { finderQuerySchema } from '#lib/domain/search/index.ts';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import * as resources from '#lib/server/db/resources.ts';
@@ -156,6 +156,30 @@ describe('the whole directory', () => {
 				expect(geojson).not.toContain(JSON.stringify(form).slice(1, -1));
 			}
 		}
+	});
+
+	it("carries every entry's public channels exactly as the view aggregates them", async () => {
+		const geojson = (await (
+			await request(geojsonGet as Handler, '/en/find/export.geojson')
+		).json()) as { features: Feature[] };
+		const exported = new Map(geojson.features.map((f) => [f.id, f.properties]));
+		const ids = [...exported.keys()];
+		let withPhone = 0;
+		for (let i = 0; i < ids.length; i += 100) {
+			for (const row of await resources.getMany(anon, ids.slice(i, i + 100))) {
+				const channels = (kind: string) =>
+					publicContacts(row.contacts)
+						.filter((c) => c.kind === kind)
+						.map(contactText)
+						.join(' | ');
+				const properties = exported.get(row.id);
+				expect(properties?.phone, row.id).toBe(channels('phone'));
+				expect(properties?.email, row.id).toBe(channels('email'));
+				expect(properties?.website, row.id).toBe(channels('website'));
+				if (channels('phone')) withPhone++;
+			}
+		}
+		expect(withPhone).toBeGreaterThan(100);
 	});
 
 	it('describes every column, the licence and the date in the companion text', async () => {

@@ -61,12 +61,16 @@ export async function selectEntries(
 ): Promise<DirectorySelection> {
 	const filtered = [...params.keys()].some((name) => !IGNORED_PARAMS.has(name));
 	const query = filtered ? finderQuerySchema.parse(params) : null;
-	const [terms, everything] = await Promise.all([
-		taxonomy.load(supabase),
-		directoryExport.list(supabase)
-	]);
-	if (!query) return { entries: everything, query, terms };
+	const terms = await taxonomy.load(supabase);
+	if (!query) return { entries: await directoryExport.list(supabase), query, terms };
 	const ids = await matchingIds(supabase, query, terms.supportKinds);
-	const byId = new Map(everything.map((entry) => [entry.id, entry]));
+	// Reading by id costs a request per hundred; past a few thousand, one pass over all is cheaper.
+	if (ids.length <= BY_ID_LIMIT) {
+		return { entries: await directoryExport.getMany(supabase, ids), query, terms };
+	}
+	const byId = new Map((await directoryExport.list(supabase)).map((entry) => [entry.id, entry]));
 	return { entries: ids.flatMap((id) => byId.get(id) ?? []), query, terms };
 }
+
+/** Results up to which a filtered export reads its entries by id. */
+const BY_ID_LIMIT = 3000;
