@@ -11,6 +11,9 @@ export const paraglideOptions: CompilerOptions = {
 	// redirected (src/hooks.server.ts) to the cookie's locale, else the browser's preference,
 	// else French.
 	strategy: ['url', 'cookie', 'preferredLanguage', 'baseLocale'],
+	// The embeddable map lives in other sites' pages: its language comes from its URL alone, and
+	// it never writes the locale cookie (the cookie strategy would, on the first getLocale()).
+	routeStrategies: [{ match: '/embed', strategy: ['url', 'baseLocale'] }],
 	urlPatterns: [
 		{
 			pattern: '/:path(.*)?',

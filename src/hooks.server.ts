@@ -7,7 +7,11 @@ import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { compressResponse } from '#lib/server/compress.ts';
 import { assertServerSettings, config } from '#lib/server/config.ts';
 import { log, requestId } from '#lib/server/log.ts';
-import { securityHeaders } from '#lib/server/security-headers.ts';
+import {
+	allowAnyFrameAncestor,
+	FRAMEABLE_ROUTES,
+	securityHeaders
+} from '#lib/server/security-headers.ts';
 import { createRequestClient, getValidatedUser } from '#lib/server/supabase.ts';
 import { geocoder } from './routes/find/places/geocoder.server.ts';
 
@@ -71,10 +75,19 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		})
 	);
 
+// The kit's CSP forbids framing everywhere; the embeddable map alone lets any site frame it, and
+// sets no cookie there (a third-party frame has no business with sessions or language choices).
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
+	const frameable = event.route.id !== null && FRAMEABLE_ROUTES.has(event.route.id);
 	for (const [name, value] of Object.entries(securityHeaders)) {
+		if (frameable && name === 'X-Frame-Options') continue;
 		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	if (frameable) {
+		const csp = response.headers.get('content-security-policy');
+		if (csp) response.headers.set('content-security-policy', allowAnyFrameAncestor(csp));
+		response.headers.delete('set-cookie');
 	}
 	return response;
 };

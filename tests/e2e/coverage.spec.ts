@@ -76,15 +76,23 @@ test.describe('coverage dashboard', () => {
 			/^nabij-coverage-\d{4}-\d{2}-\d{2}-community_pension_antenna\.csv$/
 		);
 		const csv = await readFile((await download.path()) as string, 'utf8');
-		const lines = csv.split('\n');
-		expect(lines[0]).toBe('# Nabij – coverage of Brussels quartiers');
-		expect(lines[1]).toMatch(/^# generated_at: \d{4}-\d{2}-\d{2}T/);
-		expect(lines[2]).toBe('# filters: category=community_pension_antenna; support_kind=*');
-		expect(csv).toContain('# source statbel_population_2019:');
-		const header = lines.find((l) => !l.startsWith('#')) as string;
-		expect(header.startsWith('mdrc,name_fr,name_nl,type,excluded,population,')).toBe(true);
-		expect(lines.some((l) => /^1,Grand Place,[^,]+,residential,false,\d+,/.test(l))).toBe(true);
-		expect(lines.filter((l) => /^\d+,/.test(l))).toHaveLength(145);
+		const lines = csv.split('\r\n');
+		expect(lines[0]?.startsWith('\uFEFFmdrc;name_fr;name_nl;type;excluded;population;')).toBe(true);
+		expect(csv.split('\n').some((l) => l.startsWith('#'))).toBe(false);
+		expect(lines.some((l) => /^1;Grand Place;[^;]+;residential;false;\d+;/.test(l))).toBe(true);
+		expect(lines.filter((l) => /^\d+;/.test(l))).toHaveLength(145);
+
+		// Its definitions, sources and date are in the companion text.
+		const about = page.getByRole('link', {
+			name: 'Definitions, sources and licence of the table (text)'
+		});
+		const text = await (
+			await page.request.get((await about.getAttribute('href')) as string)
+		).text();
+		expect(text.split('\r\n')[0]).toBe('Nabij – coverage of Brussels quartiers');
+		expect(text).toMatch(/\r\ngenerated_at: \d{4}-\d{2}-\d{2}T/);
+		expect(text).toContain('filters: category=community_pension_antenna; support_kind=*');
+		expect(text).toContain('source statbel_population_2019:');
 
 		// Open a quartier profile from the table.
 		await page

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage } from './compute.ts';
-import { toCsv, toGeoJson } from './export.ts';
-import { parseCsvRecords } from '../places/csv.ts';
+import { toAboutText, toCsv, toGeoJson } from './export.ts';
+import { parseCsv } from '../export/csv.ts';
 import { loadBrusselsFixtures, makeResource } from './fixtures.ts';
 import { MEASURES, SOURCES } from './measures.ts';
 
@@ -24,34 +24,19 @@ const result = computeCoverage({
 	now: NOW
 });
 
-function splitCsv(csv: string) {
-	const lines = csv.trimEnd().split('\n');
-	const firstData = lines.findIndex((l) => !l.startsWith('#'));
-	return { comments: lines.slice(0, firstData), body: lines.slice(firstData).join('\n') };
-}
-
 describe('toCsv', () => {
-	const csv = toCsv(result, 'fr');
-	const { comments, body } = splitCsv(csv);
-	const rows = parseCsvRecords(body);
+	const csv = toCsv(result);
+	const [header = [], ...body] = parseCsv(csv);
+	const rows = body.map((r) => Object.fromEntries(header.map((name, i) => [name, r[i] ?? ''])));
 
-	it('starts with # comment lines: date, filters, formula, measures, sources and licences', () => {
-		expect(comments.length).toBeGreaterThan(20);
-		expect(comments.every((l) => l.startsWith('# '))).toBe(true);
-		const text = comments.join('\n');
-		expect(text).toContain('2026-11-23T10:00:00.000Z');
-		expect(text).toContain('support_kind=home_visits');
-		expect(text).toContain('gap = z(need) − z(supply)');
-		expect(text).toContain(MEASURES.walking_coverage_pct.label.fr);
-		for (const s of Object.values(SOURCES)) expect(text).toContain(s.licence);
-		expect(text).toContain(SOURCES.statbel_population_2019.attribution);
-		expect(text).toContain('# region: population=1205395; population_65plus=');
-		expect(text).toContain('# need_signals_detail: ');
+	it('is a spreadsheet file for fr-BE / nl-BE: BOM, semicolons, CRLF, no # lines', () => {
+		expect(csv.startsWith('\uFEFFmdrc;name_fr;name_nl;')).toBe(true);
+		expect(csv.endsWith('\r\n')).toBe(true);
+		expect(csv.split('\r\n').some((l) => l.startsWith('#'))).toBe(false);
 	});
 
 	it('has a header row then one row per quartier', () => {
 		expect(rows).toHaveLength(145);
-		const header = Object.keys(rows[0] ?? {});
 		expect(header.slice(0, 3)).toEqual(['mdrc', 'name_fr', 'name_nl']);
 		expect(header).toContain('walking_coverage_pct_500m');
 		expect(header).toContain('walking_coverage_pct_1000m');
@@ -59,7 +44,7 @@ describe('toCsv', () => {
 		expect(header).toContain('survey_status');
 	});
 
-	it('writes values, withheld counts as <5 and empty cells for missing values', () => {
+	it('writes values, withheld counts as <5, empty cells for missing values, decimal commas', () => {
 		const q1 = rows.find((r) => r.mdrc === '1');
 		expect(q1?.name_fr).toBe('Grand Place');
 		expect(q1?.population).toBe('3384');
@@ -67,6 +52,7 @@ describe('toCsv', () => {
 		expect(q1?.survey_status).toBe('surveyed');
 		expect(q1?.need_signals_not_found).toBe('9');
 		expect(q1?.need_signals_found).toBe('<5');
+		expect(q1?.gap_index).toMatch(/^-?\d+,\d+$/);
 		const park = rows.find((r) => r.mdrc === '905');
 		expect(park?.excluded).toBe('true');
 		expect(park?.median_income_eur).toBe('');
@@ -77,10 +63,28 @@ describe('toCsv', () => {
 		const q1 = rows.find((r) => r.mdrc === '1');
 		expect(q1?.last_survey_by).toBe(`'=HYPERLINK("x"), "LDC"`);
 	});
+});
 
-	it('writes the comments in the requested language', () => {
-		expect(toCsv(result, 'nl')).toContain(MEASURES.walking_coverage_pct.label.nl);
-		expect(toCsv(result, 'en')).toContain(MEASURES.gap_index.description.en);
+describe('toAboutText', () => {
+	const text = toAboutText(result, 'fr');
+
+	it('holds the date, filters, formula, measures, sources and licences', () => {
+		const lines = text.split('\r\n');
+		expect(lines[0]).toBe('Nabij – couverture des quartiers bruxellois');
+		expect(text).toContain('generated_at: 2026-11-23T10:00:00.000Z');
+		expect(text).toContain('support_kind=home_visits');
+		expect(text).toContain('gap = z(need) − z(supply)');
+		expect(text).toContain(MEASURES.walking_coverage_pct.label.fr);
+		for (const s of Object.values(SOURCES)) expect(text).toContain(s.licence);
+		expect(text).toContain(SOURCES.statbel_population_2019.attribution);
+		expect(text).toContain('region: population=1205395; population_65plus=');
+		expect(text).toContain('need_signals_detail: ');
+		expect(text).toContain('point-virgule');
+	});
+
+	it('is written in the requested language', () => {
+		expect(toAboutText(result, 'nl')).toContain(MEASURES.walking_coverage_pct.label.nl);
+		expect(toAboutText(result, 'en')).toContain(MEASURES.gap_index.description.en);
 	});
 });
 

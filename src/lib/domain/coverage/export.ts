@@ -16,6 +16,8 @@ import {
 import type { SignalCell } from './signals.ts';
 import type { Locale } from './types.ts';
 
+import { toCsv as writeCsv } from '../export/csv.ts';
+
 type CsvValue = string | number | boolean | null;
 
 const TITLE = {
@@ -25,9 +27,9 @@ const TITLE = {
 } as const;
 
 const NOTES = {
-	fr: 'Séparateur: virgule; décimales: point; cellule vide = pas de valeur; "<N" = effectif masqué sous le seuil N.',
-	nl: 'Scheidingsteken: komma; decimalen: punt; lege cel = geen waarde; "<N" = aantal afgeschermd onder drempel N.',
-	en: 'Separator: comma; decimals: point; empty cell = no value; "<N" = count withheld below threshold N.'
+	fr: 'Séparateur: point-virgule; décimales: virgule; encodage UTF-8; cellule vide = pas de valeur; "<N" = effectif masqué sous le seuil N; un texte commençant par = + - @ est précédé d\'une apostrophe.',
+	nl: 'Scheidingsteken: puntkomma; decimalen: komma; codering UTF-8; lege cel = geen waarde; "<N" = aantal afgeschermd onder drempel N; tekst die begint met = + - @ krijgt een apostrof ervoor.',
+	en: 'Separator: semicolon; decimals: comma; encoding UTF-8; empty cell = no value; "<N" = count withheld below threshold N; text starting with = + - @ is preceded by an apostrophe.'
 } as const;
 
 function round(value: number | null | undefined, digits: number): number | null {
@@ -96,16 +98,9 @@ function flatten(q: QuartierCoverage, result: CoverageResult): Record<string, Cs
 	return record;
 }
 
-// Quote when needed, and defuse text that a spreadsheet would run as a formula.
-function csvField(value: CsvValue): string {
-	if (value === null) return '';
-	if (typeof value !== 'string') return String(value);
-	const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function comment(text: string): string {
-	return `# ${text.replace(/\s*[\r\n]+\s*/g, ' ')}`;
+// One line of the companion text: its own line breaks folded, so each entry stays one line.
+function line(text: string): string {
+	return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 function measureFor(column: string): (typeof MEASURES)[MeasureId] | undefined {
@@ -141,52 +136,66 @@ function describeFilters(result: CoverageResult) {
 	return `category=${category ?? '*'}; support_kind=${supportKind ?? '*'}`;
 }
 
+function columnsOf(result: CoverageResult): string[] {
+	const [first] = result.quartiers;
+	return Object.keys(flatten(first ?? emptyQuartier(result), result));
+}
+
 /**
- * CSV of every quartier: `#` comment lines (title, date, filters, parameters, the gap formula,
- * each column's definition, every source with licence and attribution), then a header row of
- * column ids, then one row per quartier. Texts in `locale`; numbers with a decimal point.
+ * CSV of every quartier for a spreadsheet set to fr-BE or nl-BE (byte order mark, `;`, decimal
+ * comma, CRLF): a header row of column ids, then one row per quartier. What the columns mean,
+ * the sources and the date are in {@link toAboutText}, not in the file.
  *
- * @example toCsv(computeCoverage({ … }), 'nl').split('\n').find((l) => !l.startsWith('#')) // 'mdrc,name_fr,…'
+ * @example toCsv(computeCoverage({ … })).split('\r\n')[0] // '\uFEFFmdrc;name_fr;name_nl;…'
  */
-export function toCsv(result: CoverageResult, locale: Locale): string {
-	const rows = result.quartiers.map((q) => flatten(q, result));
-	const columns = Object.keys(rows[0] ?? flatten(emptyQuartier(result), result));
+export function toCsv(result: CoverageResult): string {
+	const columns = columnsOf(result);
+	const rows = result.quartiers.map((q) => {
+		const record = flatten(q, result);
+		return columns.map((c) => record[c] ?? null);
+	});
+	return writeCsv(columns, rows);
+}
+
+/**
+ * The CSV's companion text in `locale`: title, date, filters and parameters, the regional
+ * reference values, the file's format, the gap formula, each column's definition and every
+ * source with its licence and attribution; one `key: text` entry per line.
+ *
+ * @example toAboutText(result, 'nl').split('\n')[0] // 'Nabij – dekking van de Brusselse wijken'
+ */
+export function toAboutText(result: CoverageResult, locale: Locale): string {
 	const p = result.parameters;
 	const lines: string[] = [
-		comment(TITLE[locale]),
-		comment(`generated_at: ${result.generatedAt}`),
-		comment(`filters: ${describeFilters(result)}`),
-		comment(
-			`thresholds_m: ${p.thresholdsMeters.join(' ')}; recent_days: ${p.recentDays}; min_signal_count: ${p.minSignalCount}; include_paused: ${p.includePaused}`
-		),
-		comment(`region: ${regionSummary(result)}`),
-		comment(NOTES[locale]),
-		comment(`gap_index: ${GAP_INDEX_FORMULA.expression}`),
-		...GAP_INDEX_FORMULA.steps.map((s) => comment(`gap_index: ${s[locale]}`)),
-		comment(`gap_index: ${GAP_INDEX_FORMULA.caveats[locale]}`),
-		comment(`walking_coverage: ${WALKING_COVERAGE_METHOD[locale]}`)
+		TITLE[locale],
+		'',
+		`generated_at: ${result.generatedAt}`,
+		`filters: ${describeFilters(result)}`,
+		`thresholds_m: ${p.thresholdsMeters.join(' ')}; recent_days: ${p.recentDays}; min_signal_count: ${p.minSignalCount}; include_paused: ${p.includePaused}`,
+		`region: ${regionSummary(result)}`,
+		`format: ${NOTES[locale]}`,
+		`gap_index: ${GAP_INDEX_FORMULA.expression}`,
+		...GAP_INDEX_FORMULA.steps.map((s) => `gap_index: ${s[locale]}`),
+		`gap_index: ${GAP_INDEX_FORMULA.caveats[locale]}`,
+		`walking_coverage: ${WALKING_COVERAGE_METHOD[locale]}`,
+		''
 	];
-	for (const column of columns) {
+	for (const column of columnsOf(result)) {
 		const m = measureFor(column);
 		if (!m) continue;
 		const sources = m.source.map((id) => SOURCES[id].producer).join(' + ');
 		lines.push(
-			comment(
-				`${column}: ${m.label[locale]} [${m.unit}] — ${m.description[locale]} (${sources}; ${m.year})`
-			)
+			`${column}: ${m.label[locale]} [${m.unit}] — ${m.description[locale]} (${sources}; ${m.year})`
 		);
 	}
+	lines.push('');
 	for (const s of Object.values(SOURCES)) {
 		const caveat = s.caveat ? ` ${s.caveat[locale]}` : '';
 		lines.push(
-			comment(
-				`source ${s.id}: ${s.name[locale]} — ${s.producer}, ${s.year}. Licence: ${s.licence}. Attribution: ${s.attribution}.${caveat}`
-			)
+			`source ${s.id}: ${s.name[locale]} — ${s.producer}, ${s.year}. Licence: ${s.licence}. Attribution: ${s.attribution}.${caveat}`
 		);
 	}
-	lines.push(columns.join(','));
-	for (const row of rows) lines.push(columns.map((c) => csvField(row[c] ?? null)).join(','));
-	return `${lines.join('\n')}\n`;
+	return `${lines.map(line).join('\r\n')}\r\n`;
 }
 
 function emptyQuartier(result: CoverageResult): QuartierCoverage {

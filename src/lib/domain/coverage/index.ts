@@ -8,7 +8,13 @@ export {
 	type QuartierCoverage,
 	type RegionCoverage
 } from './compute.ts';
-export { toCsv, toGeoJson, type CoverageGeoJson, type QuartierGeometries } from './export.ts';
+export {
+	toAboutText,
+	toCsv,
+	toGeoJson,
+	type CoverageGeoJson,
+	type QuartierGeometries
+} from './export.ts';
 export {
 	computeGapIndex,
 	meanAndSd,

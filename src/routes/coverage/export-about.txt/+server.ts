@@ -1,0 +1,18 @@
+import { toAboutText } from '#lib/domain/coverage/index.ts';
+import { parseCoverageQuery } from '#lib/coverage-ui/params.ts';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { loadCoverage } from '../coverage.server.ts';
+import { exportHeaders } from '../export.ts';
+
+/** The coverage CSV's companion: date, filters, column definitions, sources and licences. */
+export const GET = async ({ locals, url }) => {
+	const query = parseCoverageQuery(url.searchParams);
+	const { result } = await loadCoverage(locals, query);
+	const headers = exportHeaders({
+		result,
+		extension: 'txt',
+		contentType: 'text/plain; charset=utf-8',
+		suffix: 'about'
+	});
+	return new Response(toAboutText(result, getLocale()), { headers });
+};

@@ -1,0 +1,36 @@
+import { embedSearch, parseEmbedParams } from '#lib/domain/embed/embed.ts';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import * as geography from '#lib/server/db/geography.ts';
+import { labelOf } from '#lib/server/db/taxonomy.ts';
+import * as taxonomy from '#lib/server/db/taxonomy.ts';
+import { embedResults } from './search.server.ts';
+
+export async function load({ url, locals }) {
+	const params = parseEmbedParams(url.searchParams);
+	const locale = getLocale();
+	const [terms, quartiers] = await Promise.all([
+		taxonomy.load(locals.supabase),
+		geography.listQuartiers(locals.supabase)
+	]);
+	const { results, total, points } = await embedResults(
+		locals.supabase,
+		params,
+		terms.supportKinds
+	);
+	const quartier = quartiers.find((q) => q.mdrc === params.quartier);
+	return {
+		params,
+		search: embedSearch(params),
+		// Links leave the frame for Nabij itself, so they carry our own origin.
+		origin: url.origin,
+		heading: [
+			quartier && (locale === 'nl' ? quartier.name_nl : quartier.name_fr),
+			params.category && labelOf(terms.categories, params.category, locale),
+			params.support && labelOf(terms.supportKinds, params.support, locale)
+		].filter((part): part is string => Boolean(part)),
+		categories: terms.categories,
+		results,
+		total,
+		points
+	};
+}

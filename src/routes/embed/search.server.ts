@@ -1,0 +1,17 @@
+// The embed's results: the finder's own search, for the embed's three filters.
+import type { EmbedParams } from '#lib/domain/embed/embed.ts';
+import { embedSearch } from '#lib/domain/embed/embed.ts';
+import { finderQuerySchema } from '#lib/domain/search/index.ts';
+import type { Db } from '#lib/server/db/client.ts';
+import type { SupportKindTerm } from '#lib/server/db/taxonomy.ts';
+import { findResources, type FinderSearch } from '../find/search.server.ts';
+
+/** Published entries for an embed, ranked and capped as the finder does (a page and the map's points). */
+export function embedResults(
+	supabase: Db,
+	params: EmbedParams,
+	supportKinds: SupportKindTerm[]
+): Promise<FinderSearch> {
+	const query = finderQuerySchema.parse(new URLSearchParams(embedSearch(params)));
+	return findResources(supabase, { ...query, sort: 'name' }, supportKinds);
+}
