@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { computeCoverage } from './compute.ts';
 import { toCsv, toGeoJson } from './export.ts';
 import { parseCsvRecords } from '../places/csv.ts';
-import { loadBrusselsFixtures, makeResource } from './fixtures.ts';
-import { MEASURES, SOURCES } from './measures.ts';
+import { loadBrusselsFixtures, loadCoverageCatalog, makeResource } from './fixtures.ts';
+
+const catalog = loadCoverageCatalog();
+const { measures: MEASURES, sources: SOURCES } = catalog;
 
 const { quartiers, sectors, quartierGeometries } = loadBrusselsFixtures();
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -31,7 +33,7 @@ function splitCsv(csv: string) {
 }
 
 describe('toCsv', () => {
-	const csv = toCsv(result, 'fr');
+	const csv = toCsv(result, 'fr', catalog);
 	const { comments, body } = splitCsv(csv);
 	const rows = parseCsvRecords(body);
 
@@ -79,13 +81,13 @@ describe('toCsv', () => {
 	});
 
 	it('writes the comments in the requested language', () => {
-		expect(toCsv(result, 'nl')).toContain(MEASURES.walking_coverage_pct.label.nl);
-		expect(toCsv(result, 'en')).toContain(MEASURES.gap_index.description.en);
+		expect(toCsv(result, 'nl', catalog)).toContain(MEASURES.walking_coverage_pct.label.nl);
+		expect(toCsv(result, 'en', catalog)).toContain(MEASURES.gap_index.description.en);
 	});
 });
 
 describe('toGeoJson', () => {
-	const geojson = toGeoJson(result, quartierGeometries);
+	const geojson = toGeoJson(result, quartierGeometries, catalog);
 
 	it('returns one feature per quartier with its polygon and figures', () => {
 		expect(geojson.type).toBe('FeatureCollection');
@@ -113,10 +115,14 @@ describe('toGeoJson', () => {
 	});
 
 	it('keeps a quartier without a polygon, with a null geometry', () => {
-		const partial = toGeoJson(result, {
-			type: 'FeatureCollection',
-			features: quartierGeometries.features.slice(1)
-		});
+		const partial = toGeoJson(
+			result,
+			{
+				type: 'FeatureCollection',
+				features: quartierGeometries.features.slice(1)
+			},
+			catalog
+		);
 		expect(partial.features).toHaveLength(145);
 		expect(partial.features.filter((f) => f.geometry === null)).toHaveLength(1);
 	});

@@ -6,29 +6,11 @@ import type {
 	Polygon
 } from 'geojson';
 import type { CoverageResult, QuartierCoverage } from './compute.ts';
-import {
-	GAP_INDEX_FORMULA,
-	MEASURES,
-	SOURCES,
-	WALKING_COVERAGE_METHOD,
-	type MeasureId
-} from './measures.ts';
+import type { CoverageCatalog, MeasureDefinition } from './measures.ts';
 import type { SignalCell } from './signals.ts';
 import type { Locale } from './types.ts';
 
 type CsvValue = string | number | boolean | null;
-
-const TITLE = {
-	fr: 'Nabij – couverture des quartiers bruxellois',
-	nl: 'Nabij – dekking van de Brusselse wijken',
-	en: 'Nabij – coverage of Brussels quartiers'
-} as const;
-
-const NOTES = {
-	fr: 'Séparateur: virgule; décimales: point; cellule vide = pas de valeur; "<N" = effectif masqué sous le seuil N.',
-	nl: 'Scheidingsteken: komma; decimalen: punt; lege cel = geen waarde; "<N" = aantal afgeschermd onder drempel N.',
-	en: 'Separator: comma; decimals: point; empty cell = no value; "<N" = count withheld below threshold N.'
-} as const;
 
 function round(value: number | null | undefined, digits: number): number | null {
 	if (value === null || value === undefined || !Number.isFinite(value)) return null;
@@ -108,9 +90,11 @@ function comment(text: string): string {
 	return `# ${text.replace(/\s*[\r\n]+\s*/g, ' ')}`;
 }
 
-function measureFor(column: string): (typeof MEASURES)[MeasureId] | undefined {
+function measureFor(catalog: CoverageCatalog, column: string): MeasureDefinition | undefined {
 	const id = column.startsWith('walking_coverage_pct_') ? 'walking_coverage_pct' : column;
-	return (MEASURES as Record<string, (typeof MEASURES)[MeasureId]>)[id];
+	return Object.hasOwn(catalog.measures, id)
+		? catalog.measures[id as keyof CoverageCatalog['measures']]
+		: undefined;
 }
 
 // Regional reference values as one comment line, so the table itself holds quartiers only.
@@ -144,39 +128,41 @@ function describeFilters(result: CoverageResult) {
 /**
  * CSV of every quartier: `#` comment lines (title, date, filters, parameters, the gap formula,
  * each column's definition, every source with licence and attribution), then a header row of
- * column ids, then one row per quartier. Texts in `locale`; numbers with a decimal point.
+ * column ids, then one row per quartier. Texts in `locale`, from `catalog` (the UI layer's
+ * translations); numbers with a decimal point.
  *
- * @example toCsv(computeCoverage({ … }), 'nl').split('\n').find((l) => !l.startsWith('#')) // 'mdrc,name_fr,…'
+ * @example toCsv(computeCoverage({ … }), 'nl', catalog).split('\n').find((l) => !l.startsWith('#')) // 'mdrc,name_fr,…'
  */
-export function toCsv(result: CoverageResult, locale: Locale): string {
+export function toCsv(result: CoverageResult, locale: Locale, catalog: CoverageCatalog): string {
+	const { gapIndexFormula, walkingCoverageMethod } = catalog;
 	const rows = result.quartiers.map((q) => flatten(q, result));
 	const columns = Object.keys(rows[0] ?? flatten(emptyQuartier(result), result));
 	const p = result.parameters;
 	const lines: string[] = [
-		comment(TITLE[locale]),
+		comment(catalog.title[locale]),
 		comment(`generated_at: ${result.generatedAt}`),
 		comment(`filters: ${describeFilters(result)}`),
 		comment(
 			`thresholds_m: ${p.thresholdsMeters.join(' ')}; recent_days: ${p.recentDays}; min_signal_count: ${p.minSignalCount}; include_paused: ${p.includePaused}`
 		),
 		comment(`region: ${regionSummary(result)}`),
-		comment(NOTES[locale]),
-		comment(`gap_index: ${GAP_INDEX_FORMULA.expression}`),
-		...GAP_INDEX_FORMULA.steps.map((s) => comment(`gap_index: ${s[locale]}`)),
-		comment(`gap_index: ${GAP_INDEX_FORMULA.caveats[locale]}`),
-		comment(`walking_coverage: ${WALKING_COVERAGE_METHOD[locale]}`)
+		comment(catalog.notes[locale]),
+		comment(`gap_index: ${gapIndexFormula.expression}`),
+		...gapIndexFormula.steps.map((s) => comment(`gap_index: ${s[locale]}`)),
+		comment(`gap_index: ${gapIndexFormula.caveats[locale]}`),
+		comment(`walking_coverage: ${walkingCoverageMethod[locale]}`)
 	];
 	for (const column of columns) {
-		const m = measureFor(column);
+		const m = measureFor(catalog, column);
 		if (!m) continue;
-		const sources = m.source.map((id) => SOURCES[id].producer).join(' + ');
+		const sources = m.source.map((id) => catalog.sources[id].producer).join(' + ');
 		lines.push(
 			comment(
 				`${column}: ${m.label[locale]} [${m.unit}] — ${m.description[locale]} (${sources}; ${m.year})`
 			)
 		);
 	}
-	for (const s of Object.values(SOURCES)) {
+	for (const s of Object.values(catalog.sources)) {
 		const caveat = s.caveat ? ` ${s.caveat[locale]}` : '';
 		lines.push(
 			comment(
@@ -252,14 +238,14 @@ export interface CoverageGeoJson extends FeatureCollection<
 	Record<string, unknown>
 > {
 	metadata: {
-		title: typeof TITLE;
+		title: CoverageCatalog['title'];
 		generatedAt: string;
 		parameters: CoverageResult['parameters'];
 		region: CoverageResult['region'];
-		measures: typeof MEASURES;
-		sources: typeof SOURCES;
-		gapIndexFormula: typeof GAP_INDEX_FORMULA;
-		walkingCoverageMethod: typeof WALKING_COVERAGE_METHOD;
+		measures: CoverageCatalog['measures'];
+		sources: CoverageCatalog['sources'];
+		gapIndexFormula: CoverageCatalog['gapIndexFormula'];
+		walkingCoverageMethod: CoverageCatalog['walkingCoverageMethod'];
 		licences: string[];
 	};
 }
@@ -269,11 +255,12 @@ export interface CoverageGeoJson extends FeatureCollection<
  * figures as properties, the signal cells as an array (withheld cells stay `{ suppressed: true }`),
  * and a top-level `metadata` member with measure definitions, sources, licences and the date.
  *
- * @example toGeoJson(result, quartiersGeojson).features[0].properties.walking_coverage_pct_500m
+ * @example toGeoJson(result, quartiersGeojson, catalog).features[0].properties.walking_coverage_pct_500m
  */
 export function toGeoJson(
 	result: CoverageResult,
-	quartierGeometries: QuartierGeometries
+	quartierGeometries: QuartierGeometries,
+	catalog: CoverageCatalog
 ): CoverageGeoJson {
 	const geometries = new Map<number, Polygon | MultiPolygon>();
 	for (const f of quartierGeometries.features) {
@@ -286,15 +273,17 @@ export function toGeoJson(
 	return {
 		type: 'FeatureCollection',
 		metadata: {
-			title: TITLE,
+			title: catalog.title,
 			generatedAt: result.generatedAt,
 			parameters: result.parameters,
 			region: result.region,
-			measures: MEASURES,
-			sources: SOURCES,
-			gapIndexFormula: GAP_INDEX_FORMULA,
-			walkingCoverageMethod: WALKING_COVERAGE_METHOD,
-			licences: Object.values(SOURCES).map((s) => `${s.id}: ${s.licence} — ${s.attribution}`)
+			measures: catalog.measures,
+			sources: catalog.sources,
+			gapIndexFormula: catalog.gapIndexFormula,
+			walkingCoverageMethod: catalog.walkingCoverageMethod,
+			licences: Object.values(catalog.sources).map(
+				(s) => `${s.id}: ${s.licence} — ${s.attribution}`
+			)
 		},
 		features: result.quartiers.map((q) => {
 			const { need_signals_detail: _detail, ...properties } = flatten(q, result);
