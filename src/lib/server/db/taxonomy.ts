@@ -1,3 +1,4 @@
+import type { Locale } from '#lib/i18n/locales.ts';
 import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
@@ -36,7 +37,7 @@ export async function load(supabase: Db): Promise<Taxonomy> {
 }
 
 /** A term's label in a locale, or its code when the term is unknown. */
-export function labelOf(terms: Term[], code: string, locale: 'fr' | 'nl' | 'en'): string {
+export function labelOf(terms: Term[], code: string, locale: Locale): string {
 	const term = terms.find((t) => t.code === code);
 	return term ? term[`label_${locale}`] : code;
 }
