@@ -6,6 +6,7 @@ import { bbox, pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { parseStreetCsv } from '#lib/domain/places/csv.ts';
 import { createStreetIndex, type StreetIndex } from '#lib/domain/places/index.ts';
+import { cachedLoad } from '#lib/server/cache.ts';
 
 type Props = Record<string, string | number | null>;
 type Areas = FeatureCollection<Polygon | MultiPolygon, Props>;
@@ -44,13 +45,9 @@ async function build(): Promise<StreetIndex> {
 	});
 }
 
-let index: Promise<StreetIndex> | undefined;
+const index = cachedLoad(build);
 
 /** The street, quartier and commune index, loaded on first use and kept in memory. */
 export function geocoder(): Promise<StreetIndex> {
-	index ??= build().catch((error: unknown) => {
-		index = undefined;
-		throw error;
-	});
-	return index;
+	return index.get();
 }
