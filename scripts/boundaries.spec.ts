@@ -112,6 +112,25 @@ describe('app code never imports the local gateway', () => {
 	});
 });
 
+describe('tests, scripts and benchmarks use the gateway by its package exports', () => {
+	it('refuses its src/ and test/ files by path', async () => {
+		const code =
+			"import { startGateway } from '../../supabase-local/src/server.ts';\nexport const used = startGateway;\n";
+		const messages = await restricted('tests/integration/boundary-fixture.ts', code);
+		expect(messages.join('\n')).toContain('@nabij/supabase-local');
+	});
+
+	it('allows the exports', async () => {
+		const code = [
+			"import { startGateway } from '@nabij/supabase-local';",
+			"import { startTestGateway } from '@nabij/supabase-local/testing';",
+			'export const used = [startGateway, startTestGateway];',
+			''
+		].join('\n');
+		expect(await restricted('bench/boundary-fixture.ts', code)).toEqual([]);
+	});
+});
+
 /** The first imported binding of an import line, so the fixture has no unused variable. */
 function name(line: string): string {
 	const match = /import (?:type )?(?:\{ )?(\w+)/.exec(line);

@@ -2,7 +2,7 @@
 // signing in; expired and tampered links are refused with a clear message; the account page
 // keeps a display name and e-mail language.
 import { createClient } from '@supabase/supabase-js';
-import { localKeys } from '../../supabase-local/src/keys.ts';
+import { localKeys } from '@nabij/supabase-local/keys';
 import { BRUSSELS_TIME_ZONE } from '../../src/lib/domain/schedule/brussels-time.ts';
 import { createSignedToken } from '../../src/lib/server/signed-links.ts';
 import { expect, mailboxUrl, test } from './fixtures.ts';

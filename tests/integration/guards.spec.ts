@@ -6,7 +6,7 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getViewer, requireRole } from '../../src/lib/server/guards.ts';
-import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
+import { startGateway, type Gateway } from '@nabij/supabase-local';
 
 let gw: Gateway;
 let admin: SupabaseClient;
