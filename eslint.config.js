@@ -3,6 +3,7 @@ import prettier from 'eslint-config-prettier';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import boundaries from './eslint.boundaries.js';
 import svelteConfig from './kit.config.js';
 
 export default ts.config(
@@ -52,6 +53,7 @@ export default ts.config(
 			'@typescript-eslint/no-misused-promises': 'error'
 		}
 	},
+	...boundaries,
 	{
 		files: ['**/*.cjs'],
 		languageOptions: { sourceType: 'commonjs' },

@@ -8,7 +8,7 @@ import { createClient } from '@supabase/supabase-js';
 import { paraglideMiddleware } from '../src/lib/paraglide/server.js';
 import { GET as csvGet } from '../src/routes/find/export.csv/+server.ts';
 import { GET as geojsonGet } from '../src/routes/find/export.geojson/+server.ts';
-import { startGateway } from '../supabase-local/src/server.ts';
+import { startGateway } from '@nabij/supabase-local';
 import { seed } from '../supabase/seed/run.ts';
 
 const { values } = parseArgs({

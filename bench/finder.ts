@@ -12,7 +12,7 @@ import { createClient } from '@supabase/supabase-js';
 import { finderQuerySchema } from '../src/lib/domain/search/index.ts';
 import * as taxonomy from '../src/lib/server/db/taxonomy.ts';
 import { findResources } from '../src/routes/find/search.server.ts';
-import { startGateway } from '../supabase-local/src/server.ts';
+import { startGateway } from '@nabij/supabase-local';
 import { seed } from '../supabase/seed/run.ts';
 
 const { values } = parseArgs({

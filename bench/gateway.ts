@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@supabase/supabase-js';
-import { startGateway } from '../supabase-local/src/server.ts';
-import { FIXTURE_MIGRATIONS } from '../supabase-local/test/harness.ts';
+import { startGateway } from '@nabij/supabase-local';
+import { FIXTURE_MIGRATIONS } from '@nabij/supabase-local/testing';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Number(values.runs);

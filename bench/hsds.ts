@@ -6,7 +6,7 @@
 // so no cache answers for it.
 // Run: npx vite build && node bench/hsds.ts [--demo 10000] [--runs 30] [--port 4203] [--gateway-port 54403]
 import { parseArgs } from 'node:util';
-import { localKeys } from '../supabase-local/src/keys.ts';
+import { localKeys } from '@nabij/supabase-local/keys';
 import { seed } from '../supabase/seed/run.ts';
 import { startBuiltApp, stats } from './lib/app.ts';
 

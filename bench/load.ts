@@ -15,7 +15,7 @@ import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { startGateway } from '../supabase-local/src/server.ts';
+import { startGateway } from '@nabij/supabase-local';
 import { seed } from '../supabase/seed/run.ts';
 import { kb } from './lib/app.ts';
 

@@ -12,7 +12,7 @@ const stops: (() => Promise<void>)[] = [];
 const accountsFile = '.local/demo-accounts.json';
 
 if (!env.PUBLIC_SUPABASE_URL) {
-	const { startGateway } = await import('../supabase-local/src/server.ts');
+	const { startGateway } = await import('@nabij/supabase-local');
 	const dataDir = '.local/db';
 	const fresh = !existsSync(dataDir);
 	mkdirSync('.local', { recursive: true });

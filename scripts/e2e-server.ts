@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import { seed } from '../supabase/seed/run.ts';
-import { startGateway } from '../supabase-local/src/server.ts';
+import { startGateway } from '@nabij/supabase-local';
 
 const { values } = parseArgs({
 	options: {

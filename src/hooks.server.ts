@@ -13,7 +13,7 @@ import {
 	securityHeaders
 } from '#lib/server/security-headers.ts';
 import { createRequestClient, getValidatedUser } from '#lib/server/supabase.ts';
-import { geocoder } from './routes/find/places/geocoder.server.ts';
+import { geocoder } from '#lib/places/geocoder.server.ts';
 
 // Every setting is checked when the server starts, so a misconfigured deployment stops at once
 // with one line per missing or wrong variable. The build's analysis runs without them.

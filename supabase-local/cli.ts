@@ -1,5 +1,7 @@
 // The local Supabase stand-in's command line: start, status, reset, seed, backup, test-db.
 // Usage: node supabase-local/cli.ts <command> [options]  (npm run db:start, db:status, …)
+// Paths are relative to the working directory (the project); the project's seed is a module
+// given with --seed (our npm scripts pass supabase/seed/run.ts), so the gateway knows no seed.
 import { spawnSync } from 'node:child_process';
 import {
 	cpSync,
@@ -11,6 +13,7 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { dataDirOwner } from './src/executors/pglite.ts';
@@ -18,10 +21,9 @@ import { LOCAL_JWT_SECRET, localKeys } from './src/keys.ts';
 import { DEFAULT_DATA_DIR, startGateway, type Gateway } from './src/server.ts';
 import { runPgtap } from './src/pgtap.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = process.cwd();
 const LOCAL = join(ROOT, '.local');
 const STATUS_FILE = join(LOCAL, 'gateway.json');
-const SEED_MODULE = join(ROOT, 'supabase/seed/run.ts');
 const DEFAULT_PORT = 54321;
 
 type SeedModule = {
@@ -86,11 +88,12 @@ async function seedWith(
 	demo: number | undefined,
 	listAccounts = true
 ) {
-	if (!existsSync(SEED_MODULE)) {
-		console.log('seed: supabase/seed/run.ts does not exist yet; nothing to seed.');
+	const seedModule = values.seed ? resolve(values.seed) : null;
+	if (!seedModule || !existsSync(seedModule)) {
+		console.log(`seed: no seed module (--seed ${values.seed ?? 'not given'}); nothing to seed.`);
 		return;
 	}
-	const { seed } = (await import(SEED_MODULE)) as SeedModule;
+	const { seed } = (await import(pathToFileURL(seedModule).href)) as SeedModule;
 	const { accounts } = await seed({
 		url,
 		serviceRoleKey,
@@ -277,6 +280,7 @@ const { positionals, values } = parseArgs({
 		'data-dir': { type: 'string' },
 		'migrations-dir': { type: 'string' },
 		'no-seed': { type: 'boolean', default: false },
+		seed: { type: 'string' },
 		executor: { type: 'string' }
 	}
 });
@@ -308,7 +312,7 @@ async function main(command: string | undefined) {
 			break;
 		default:
 			console.error(
-				'usage: node supabase-local/cli.ts <start [--port N] [--data-dir D] [--migrations-dir D] [--no-seed] [--executor pglite|postgres] | status [--json] | reset | seed [--demo N] | backup | test-db [--dir D]>'
+				'usage: node supabase-local/cli.ts [--seed MODULE] <start [--port N] [--data-dir D] [--migrations-dir D] [--no-seed] [--executor pglite|postgres] | status [--json] | reset | seed [--demo N] | backup | test-db [--dir D]>'
 			);
 			process.exit(2);
 	}

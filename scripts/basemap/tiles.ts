@@ -1,5 +1,6 @@
 // Street lines cut into Mapbox Vector Tiles (the format MapLibre reads), at build time, so the
 // offline map needs no tile server: the tiles are plain files beside the app.
+import { EARTH_RADIUS_METERS } from '../../src/lib/domain/geo/coordinates.ts';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import GeoJSONVT from 'geojson-vt';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
@@ -17,8 +18,6 @@ type SourceStreet = Feature<
 	LineString | MultiLineString,
 	{ name?: unknown; name_fr?: unknown; name_nl?: unknown } | null
 >;
-
-const EARTH_RADIUS_METERS = 6_371_008.8;
 
 function segmentMeters([lon1 = 0, lat1 = 0]: Position, [lon2 = 0, lat2 = 0]: Position): number {
 	// Equirectangular: within a street, far below a metre of error at Brussels' latitude.

@@ -11,8 +11,8 @@ import type { Executor, Query } from './types.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** supabase-local/sql: the bootstrap files, applied in name order. */
 export const BOOTSTRAP_DIR = resolve(HERE, '../sql');
-/** The repository's supabase/migrations. */
-export const MIGRATIONS_DIR = resolve(HERE, '../../supabase/migrations');
+/** The project's migrations: `supabase/migrations` in the working directory, as the Supabase CLI reads them. */
+export const MIGRATIONS_DIR = resolve('supabase/migrations');
 
 export type MigrationFile = { version: string; name: string; path: string };
 

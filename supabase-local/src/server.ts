@@ -28,7 +28,7 @@ export type GatewayOptions = {
 	port?: number;
 	/** Apply bootstrap SQL and pending migrations before serving. Default true. */
 	migrate?: boolean;
-	/** Migrations folder; default the repository's supabase/migrations. */
+	/** Migrations folder; default `supabase/migrations` in the working directory. */
 	migrationsDir?: string;
 	/** Public URL of the app, for auth e-mail links. Default http://localhost:5173. */
 	siteUrl?: string;
@@ -74,11 +74,15 @@ export type Gateway = {
 	stop(): Promise<void>;
 };
 
-/** The repository's Supabase settings, read for [api] max_rows and the e-mail templates. */
-const DEFAULT_CONFIG_PATH = resolve(import.meta.dirname, '../../supabase/config.toml');
+// Defaults follow the Supabase CLI's project layout in the working directory (`supabase/…`),
+// as `supabase start` does; the gateway names no folder of the project that uses it, and every
+// path is an option.
 
-/** The default PGlite data directory: `.local/db` in the repository. */
-export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../.local/db');
+/** The project's Supabase settings, read for [api] max_rows and the e-mail templates. */
+const defaultConfigPath = () => resolve('supabase/config.toml');
+
+/** The default PGlite data directory: `.local/db` in the working directory. */
+export const DEFAULT_DATA_DIR = resolve('.local/db');
 
 const BODY_LIMIT = 1024 * 1024;
 const SERVICE_BODY_LIMIT = 20 * 1024 * 1024;
@@ -266,7 +270,7 @@ async function serve(executor: Executor, options: GatewayOptions): Promise<Gatew
 	const { anonKey, serviceRoleKey } = localKeys(jwtSecret);
 	// Templates compile before anything is served: a broken one stops the start with its line.
 	const templatesConfig =
-		options.emailTemplates === undefined ? DEFAULT_CONFIG_PATH : options.emailTemplates;
+		options.emailTemplates === undefined ? defaultConfigPath() : options.emailTemplates;
 	const mailTemplates = templatesConfig === null ? {} : loadMailTemplates(templatesConfig);
 	// Loading the auth module overlaps with migrations: both are on the start-up path.
 	const authLoading = loadAuthHandler({
@@ -434,9 +438,7 @@ export function checkMailboxAccess(local: boolean, host: string | undefined): vo
  * Whether sign-ups are confirmed without e-mail: `[auth.email] enable_confirmations` of
  * supabase/config.toml negated; true (Supabase's default) when the file or the setting is absent.
  */
-export function configuredAutoConfirm(
-	configPath = resolve(import.meta.dirname, '../../supabase/config.toml')
-): boolean {
+export function configuredAutoConfirm(configPath = defaultConfigPath()): boolean {
 	if (!existsSync(configPath)) return true;
 	const text = readFileSync(configPath, 'utf8');
 	const email = /^\[auth\.email\][^[]*/m.exec(text)?.[0] ?? '';
@@ -452,7 +454,7 @@ function withoutBearer(headers: Headers): Headers {
 }
 
 /** `[api] max_rows` from supabase/config.toml, else Supabase's default (1000). */
-export function configuredMaxRows(configPath = DEFAULT_CONFIG_PATH): number {
+export function configuredMaxRows(configPath = defaultConfigPath()): number {
 	if (!existsSync(configPath)) return 1000;
 	const text = readFileSync(configPath, 'utf8');
 	const api = /^\[api\][^[]*/m.exec(text)?.[0] ?? '';

@@ -2,7 +2,8 @@
 // signing in; expired and tampered links are refused with a clear message; the account page
 // keeps a display name and e-mail language.
 import { createClient } from '@supabase/supabase-js';
-import { localKeys } from '../../supabase-local/src/keys.ts';
+import { localKeys } from '@nabij/supabase-local/keys';
+import { BRUSSELS_TIME_ZONE } from '../../src/lib/domain/schedule/brussels-time.ts';
 import { createSignedToken } from '../../src/lib/server/signed-links.ts';
 import { expect, mailboxUrl, test } from './fixtures.ts';
 import { DEMO, gatewayAs, gatewayUrl, signIn } from './helpers.ts';
@@ -167,7 +168,7 @@ test.describe('account', () => {
 		// Confirming an active entry from the list records today's date.
 		const card = page.getByRole('article').filter({ hasText: 'Published and active' }).first();
 		await card.getByRole('button', { name: 'Still active: confirm' }).click();
-		const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+		const today = new Date().toLocaleDateString('sv-SE', { timeZone: BRUSSELS_TIME_ZONE });
 		await expect(page.getByText(`Last confirmed: ${today}`).first()).toBeVisible();
 	});
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from '@supabase/supabase-js';
 import type { Page } from '@playwright/test';
-import { localKeys } from '../../supabase-local/src/keys.ts';
+import { localKeys } from '@nabij/supabase-local/keys';
 import { expect, test } from './fixtures.ts';
 import { gatewayUrl } from './helpers.ts';
 

@@ -2,7 +2,7 @@
 // supabase-js client signed in against the local gateway, and the gateway's mailbox.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Page } from '@playwright/test';
-import { localKeys } from '../../supabase-local/src/keys.ts';
+import { localKeys } from '@nabij/supabase-local/keys';
 import { expect, mailboxUrl } from './fixtures.ts';
 
 export type Account = { email: string; password: string };

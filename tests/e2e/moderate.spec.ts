@@ -1,7 +1,7 @@
 // Journeys: an org editor's change to a published entry waits for a moderator, who applies it
 // from a diff; another org editor can neither open the entry's editor nor update it directly.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { localKeys } from '../../supabase-local/src/keys.ts';
+import { localKeys } from '@nabij/supabase-local/keys';
 import { expect, test } from './fixtures.ts';
 import { DEMO, gatewayAs, gatewayUrl, mailsTo, signIn, signOut } from './helpers.ts';
 

@@ -5,7 +5,7 @@
 import { test as plainTest } from '@playwright/test';
 import { createClient } from '@supabase/supabase-js';
 import QRCode from 'qrcode';
-import { localKeys } from '../../supabase-local/src/keys.ts';
+import { localKeys } from '@nabij/supabase-local/keys';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { gatewayUrl } from './helpers.ts';
 

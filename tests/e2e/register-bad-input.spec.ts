@@ -4,7 +4,7 @@
 // be saved.
 import { createClient } from '@supabase/supabase-js';
 import type { Page } from '@playwright/test';
-import { localKeys } from '../../supabase-local/src/keys.ts';
+import { localKeys } from '@nabij/supabase-local/keys';
 import { expect, mailboxUrl, test } from './fixtures.ts';
 
 const mailbox = mailboxUrl();

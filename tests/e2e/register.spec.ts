@@ -5,7 +5,7 @@
 // quartier level with "vouched by". E-mails are read from the local gateway's mailbox.
 import type { Page } from '@playwright/test';
 import { createClient } from '@supabase/supabase-js';
-import { localKeys } from '../../supabase-local/src/keys.ts';
+import { localKeys } from '@nabij/supabase-local/keys';
 import { expect, test } from './fixtures.ts';
 import { DEMO, gatewayUrl, mailsTo, signIn, signOut } from './helpers.ts';
 

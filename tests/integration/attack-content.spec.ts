@@ -2,12 +2,14 @@
 // anon key and the real tokens of the demo accounts, against the local gateway (PGlite, and
 // PostgreSQL when NABIJ_PG_ADMIN_URL is set). Every attempt is refused with a 4xx and the public
 // view (resource_index read as anon) is unchanged afterwards.
+import { fileURLToPath } from 'node:url';
 import { createClient, type PostgrestError, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../../supabase-local/src/migrate.ts';
-import type { Gateway } from '../../supabase-local/src/server.ts';
-import { executorKinds, startTestGateway } from '../../supabase-local/test/harness.ts';
+import type { Gateway } from '@nabij/supabase-local';
+import { executorKinds, startTestGateway } from '@nabij/supabase-local/testing';
 import { seed, type SeedResult } from '../../supabase/seed/run.ts';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../supabase/migrations', import.meta.url));
 
 const options = {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }

@@ -2,12 +2,14 @@
 // a real token would make them: straight at the API with supabase-js, against the gateway on
 // each executor (PGlite; PostgreSQL too when NABIJ_PG_ADMIN_URL is set). Each attempt is refused
 // with a 4xx (or the rule holds), and what the public sees in resource_index does not change.
+import { fileURLToPath } from 'node:url';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR } from '../../supabase-local/src/migrate.ts';
-import type { Gateway } from '../../supabase-local/src/server.ts';
-import { executorKinds, startTestGateway } from '../../supabase-local/test/harness.ts';
+import type { Gateway } from '@nabij/supabase-local';
+import { executorKinds, startTestGateway } from '@nabij/supabase-local/testing';
 import { DEMO_ACCOUNTS, seed } from '../../supabase/seed/run.ts';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../supabase/migrations', import.meta.url));
 
 const clientOptions = {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }

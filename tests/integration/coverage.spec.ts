@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCoverage } from '#lib/domain/coverage/index.ts';
 import { DataError } from '#lib/server/db/errors.ts';
 import * as coverage from '#lib/server/db/coverage.ts';
-import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
+import { startGateway, type Gateway } from '@nabij/supabase-local';
 import { DEMO_ACCOUNTS, seed } from '../../supabase/seed/run.ts';
 
 let gateway: Gateway;

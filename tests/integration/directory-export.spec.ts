@@ -15,7 +15,7 @@ import { GET as aboutGet } from '../../src/routes/find/export-about.txt/+server.
 import { GET as csvGet } from '../../src/routes/find/export.csv/+server.ts';
 import { GET as geojsonGet } from '../../src/routes/find/export.geojson/+server.ts';
 import { findResources } from '../../src/routes/find/search.server.ts';
-import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
+import { startGateway, type Gateway } from '@nabij/supabase-local';
 import { seed, type SeedResult } from '../../supabase/seed/run.ts';
 
 const options = {

@@ -12,7 +12,7 @@ import * as needSignals from '#lib/server/db/need-signals.ts';
 import * as resources from '#lib/server/db/resources.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
 import { findResources } from '../../src/routes/find/search.server.ts';
-import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
+import { startGateway, type Gateway } from '@nabij/supabase-local';
 import { seed, type SeedResult } from '../../supabase/seed/run.ts';
 
 const options = {

@@ -15,7 +15,7 @@ import * as api from '#lib/server/hsds/api.ts';
 import { exportZip } from '#lib/server/hsds/export.ts';
 import { openapi as openapiRoute } from '#lib/server/hsds/openapi.ts';
 import type { Db } from '#lib/server/db/client.ts';
-import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
+import { startGateway, type Gateway } from '@nabij/supabase-local';
 import { seed } from '../../supabase/seed/run.ts';
 
 const schemaDir = resolve(import.meta.dirname, '../../data/hsds/schema');

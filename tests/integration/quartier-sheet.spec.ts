@@ -3,13 +3,13 @@
 // quartier, serving it, or with a point in the box around it, and nothing else.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boundsOf } from '#lib/coverage-ui/projection.ts';
+import { boundsOf } from '#lib/domain/geo/projection.ts';
 import { grow } from '#lib/domain/sheet/map.ts';
 import { NEARBY_RADIUS_METERS, placeEntries } from '#lib/domain/sheet/group.ts';
 import * as geography from '#lib/server/db/geography.ts';
 import * as resourcesNear from '#lib/server/db/resources-near.ts';
 import * as resources from '#lib/server/db/resources.ts';
-import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
+import { startGateway, type Gateway } from '@nabij/supabase-local';
 import { seed } from '../../supabase/seed/run.ts';
 
 const options = {

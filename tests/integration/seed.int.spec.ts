@@ -1,14 +1,16 @@
 // The seed against the local gateway (PGlite in memory; also PostgreSQL when
 // NABIJ_PG_ADMIN_URL names a superuser URL), then what anonymous visitors see: published
 // resources across the quartiers with the right quartier codes, and nothing pending or private.
+import { fileURLToPath } from 'node:url';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quartierAt } from '#lib/domain/geo/quartier.ts';
-import { MIGRATIONS_DIR } from '../../supabase-local/src/migrate.ts';
-import type { Gateway } from '../../supabase-local/src/server.ts';
-import { executorKinds, startTestGateway } from '../../supabase-local/test/harness.ts';
+import type { Gateway } from '@nabij/supabase-local';
+import { executorKinds, startTestGateway } from '@nabij/supabase-local/testing';
 import { loadQuartierCollection } from '../../supabase/seed/geography.ts';
 import { seed, type SeedResult } from '../../supabase/seed/run.ts';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../supabase/migrations', import.meta.url));
 
 const clientOptions = {
 	auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }

@@ -2,8 +2,10 @@
 // workers filter on): the community languages of the taxonomy in data/, with
 // names from Intl where the platform knows them and our own where it does not.
 
+import type { Locale } from '#lib/i18n/locales.ts';
+
 /** Interface locales of Nabij. */
-export type UiLocale = 'fr' | 'nl' | 'en';
+export type UiLocale = Locale;
 
 /** Language codes (ISO 639-1, else 639-3 or 639-5) in the taxonomy's order. */
 export const COMMUNITY_LANGUAGES = [

@@ -1,6 +1,6 @@
-/** The interface languages, in the order of the region's official languages then English. */
-export const LOCALES = ['fr', 'nl', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from './locales.ts';
+
+export { LOCALES, type Locale };
 
 // Paths that are not pages: machine endpoints keep one address whatever the reader's language.
 const UNLOCALIZED_PREFIXES = ['/api/', '/_app/', '/healthz'];

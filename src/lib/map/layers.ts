@@ -21,24 +21,6 @@ export function areaFilter(mdrcs: readonly number[]): ExpressionSpecification {
 	];
 }
 
-/**
- * The map view around a searched place: the radius (1.5 km when none) with room around it,
- * wider than high as the map usually is.
- *
- * @example placeBounds({ lon: 4.35, lat: 50.85, radiusMeters: 1110 }) // [[4.334, 50.84], [4.366, 50.86]]
- */
-export function placeBounds(place: {
-	lon: number;
-	lat: number;
-	radiusMeters?: number;
-}): [[number, number], [number, number]] {
-	const d = (place.radiusMeters ?? 1500) / 111_000;
-	return [
-		[place.lon - d * 1.6, place.lat - d],
-		[place.lon + d * 1.6, place.lat + d]
-	];
-}
-
 /** Sources the finder adds on top of any base style (the outline source comes with the base). */
 export function resultSources(): Record<string, SourceSpecification> {
 	return {

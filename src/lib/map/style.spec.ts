@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { TILE_URL } from './basemap.ts';
-import { areaFilter, placeBounds, resultLayers, resultSources } from './layers.ts';
+import { areaFilter, resultLayers, resultSources } from './layers.ts';
 import { OUTLINE_SOURCE, offlineStyle, STREET_LABEL_MIN_ZOOM } from './style.ts';
 
 const style = offlineStyle({ attribution: '© OpenStreetMap contributors', locale: 'nl' });
@@ -63,13 +63,5 @@ describe('result layers', () => {
 			['==', ['get', 'kind'], 'quartier'],
 			['in', ['get', 'mdrc'], ['literal', [3, 7]]]
 		]);
-	});
-});
-
-describe('placeBounds', () => {
-	it('frames the radius with room around it', () => {
-		const [[w, s], [e, n]] = placeBounds({ lon: 4.35, lat: 50.85, radiusMeters: 1110 });
-		expect([w, s, e, n].map((x) => +x.toFixed(3))).toEqual([4.334, 50.84, 4.366, 50.86]);
-		expect(placeBounds({ lon: 4.35, lat: 50.85 })[1][1]).toBeCloseTo(50.8635, 4);
 	});
 });

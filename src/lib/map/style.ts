@@ -1,6 +1,7 @@
 // The offline basemap as MapLibre style data: land, quartier areas, the street network from the
 // pre-built vector tiles, quartier and commune borders, and labels (street names at street
 // zooms, quartier and commune names) drawn with the glyphs shipped beside the tiles.
+import type { Locale } from '#lib/i18n/locales.ts';
 import type {
 	ExpressionSpecification,
 	LayerSpecification,
@@ -31,7 +32,7 @@ export const COMMUNE_LABEL_MAX_ZOOM = 13;
 export const MAP_FONT = [BASEMAP.font];
 
 /** Label language: Dutch names for nl, French otherwise (as on the street signs). */
-export type NameLocale = 'fr' | 'nl' | 'en';
+export type NameLocale = Locale;
 
 const outlineUrl = `${BASEMAP_PROTOCOL}:/${OUTLINE_URL}`;
 

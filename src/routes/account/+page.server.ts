@@ -5,7 +5,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import * as profiles from '#lib/server/db/profiles.ts';
 import { requireRole } from '#lib/server/guards.ts';
-import { errorText } from '../register/errors.ts';
+import { errorText } from '#lib/forms/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const profileSchema = z.object({

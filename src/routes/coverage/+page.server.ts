@@ -1,12 +1,7 @@
-import { buildChoropleth } from '#lib/coverage-ui/choropleth.ts';
-import {
-	MAP_MEASURE_IDS,
-	MAP_MEASURES,
-	measureLabel,
-	quartierName
-} from '#lib/coverage-ui/measures.ts';
-import { coverageSearch, parseCoverageQuery } from '#lib/coverage-ui/params.ts';
-import { buildTable } from '#lib/coverage-ui/table.ts';
+import { buildChoropleth } from './choropleth.ts';
+import { MAP_MEASURE_IDS, MAP_MEASURES, measureLabel, quartierName } from './measures.ts';
+import { coverageSearch, parseCoverageQuery } from './params.ts';
+import { buildTable } from './table.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { communeName, label, loadCoverage, mapShapes } from './coverage.server.ts';
 

@@ -6,8 +6,8 @@ import {
 	type CoverageResult
 } from '#lib/domain/coverage/index.ts';
 import type { Locale } from '#lib/domain/coverage/types.ts';
-import { boundsOf, createProjection, toSvgPath } from '#lib/coverage-ui/projection.ts';
-import type { QuartierShape } from '#lib/coverage-ui/choropleth.ts';
+import { boundsOf, createProjection, toSvgPath } from '#lib/domain/geo/projection.ts';
+import type { QuartierShape } from './choropleth.ts';
 import * as coverage from '#lib/server/db/coverage.ts';
 import { DataError } from '#lib/server/db/errors.ts';
 import { getViewer } from '#lib/server/guards.ts';

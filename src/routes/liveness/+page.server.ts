@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { pauseSchema } from '#lib/domain/registration/index.ts';
-import { errorText } from '../register/errors.ts';
+import { errorText } from '#lib/forms/errors.ts';
 import { readLivenessLink } from './check.ts';
 import type { Actions, PageServerLoad } from './$types';
 

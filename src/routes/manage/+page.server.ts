@@ -6,7 +6,7 @@ import * as members from '#lib/server/db/members.ts';
 import * as organizations from '#lib/server/db/organizations.ts';
 import { requireRole } from '#lib/server/guards.ts';
 import { DataError } from '#lib/server/db/errors.ts';
-import { dataErrorText, errorText } from '../register/errors.ts';
+import { dataErrorText, errorText } from '#lib/forms/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.uuid();

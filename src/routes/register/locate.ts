@@ -5,7 +5,7 @@ import type { Db } from '#lib/server/db/client.ts';
 import { quartierAt } from '#lib/domain/geo/quartier.ts';
 import type { PlaceLocale } from '#lib/domain/places/index.ts';
 import { quartierCollection } from '#lib/server/db/geography.ts';
-import { geocoder } from '../find/places/geocoder.server.ts';
+import { geocoder } from '#lib/places/geocoder.server.ts';
 
 /** The street's point and quartier for `address`, or null when no Brussels street matches. */
 export async function locateAddress(

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { computeCoverage } from './compute.ts';
 import { toAboutText, toCsv, toGeoJson } from './export.ts';
 import { parseCsv } from '../export/csv.ts';
-import { loadBrusselsFixtures, makeResource } from './fixtures.ts';
-import { MEASURES, SOURCES } from './measures.ts';
+import { loadBrusselsFixtures, loadCoverageCatalog, makeResource } from './fixtures.ts';
+
+const catalog = loadCoverageCatalog();
+const { measures: MEASURES, sources: SOURCES } = catalog;
 
 const { quartiers, sectors, quartierGeometries } = loadBrusselsFixtures();
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -66,7 +68,7 @@ describe('toCsv', () => {
 });
 
 describe('toAboutText', () => {
-	const text = toAboutText(result, 'fr');
+	const text = toAboutText(result, 'fr', catalog);
 
 	it('holds the date, filters, formula, measures, sources and licences', () => {
 		const lines = text.split('\r\n');
@@ -83,13 +85,13 @@ describe('toAboutText', () => {
 	});
 
 	it('is written in the requested language', () => {
-		expect(toAboutText(result, 'nl')).toContain(MEASURES.walking_coverage_pct.label.nl);
-		expect(toAboutText(result, 'en')).toContain(MEASURES.gap_index.description.en);
+		expect(toAboutText(result, 'nl', catalog)).toContain(MEASURES.walking_coverage_pct.label.nl);
+		expect(toAboutText(result, 'en', catalog)).toContain(MEASURES.gap_index.description.en);
 	});
 });
 
 describe('toGeoJson', () => {
-	const geojson = toGeoJson(result, quartierGeometries);
+	const geojson = toGeoJson(result, quartierGeometries, catalog);
 
 	it('returns one feature per quartier with its polygon and figures', () => {
 		expect(geojson.type).toBe('FeatureCollection');
@@ -117,10 +119,14 @@ describe('toGeoJson', () => {
 	});
 
 	it('keeps a quartier without a polygon, with a null geometry', () => {
-		const partial = toGeoJson(result, {
-			type: 'FeatureCollection',
-			features: quartierGeometries.features.slice(1)
-		});
+		const partial = toGeoJson(
+			result,
+			{
+				type: 'FeatureCollection',
+				features: quartierGeometries.features.slice(1)
+			},
+			catalog
+		);
 		expect(partial.features).toHaveLength(145);
 		expect(partial.features.filter((f) => f.geometry === null)).toHaveLength(1);
 	});

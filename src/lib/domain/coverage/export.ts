@@ -6,31 +6,13 @@ import type {
 	Polygon
 } from 'geojson';
 import type { CoverageResult, QuartierCoverage } from './compute.ts';
-import {
-	GAP_INDEX_FORMULA,
-	MEASURES,
-	SOURCES,
-	WALKING_COVERAGE_METHOD,
-	type MeasureId
-} from './measures.ts';
+import type { CoverageCatalog, MeasureDefinition } from './measures.ts';
 import type { SignalCell } from './signals.ts';
 import type { Locale } from './types.ts';
 
 import { toCsv as writeCsv } from '../export/csv.ts';
 
 type CsvValue = string | number | boolean | null;
-
-const TITLE = {
-	fr: 'Nabij – couverture des quartiers bruxellois',
-	nl: 'Nabij – dekking van de Brusselse wijken',
-	en: 'Nabij – coverage of Brussels quartiers'
-} as const;
-
-const NOTES = {
-	fr: 'Séparateur: point-virgule; décimales: virgule; encodage UTF-8; cellule vide = pas de valeur; "<N" = effectif masqué sous le seuil N; un texte commençant par = + - @ est précédé d\'une apostrophe.',
-	nl: 'Scheidingsteken: puntkomma; decimalen: komma; codering UTF-8; lege cel = geen waarde; "<N" = aantal afgeschermd onder drempel N; tekst die begint met = + - @ krijgt een apostrof ervoor.',
-	en: 'Separator: semicolon; decimals: comma; encoding UTF-8; empty cell = no value; "<N" = count withheld below threshold N; text starting with = + - @ is preceded by an apostrophe.'
-} as const;
 
 function round(value: number | null | undefined, digits: number): number | null {
 	if (value === null || value === undefined || !Number.isFinite(value)) return null;
@@ -103,9 +85,11 @@ function line(text: string): string {
 	return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
-function measureFor(column: string): (typeof MEASURES)[MeasureId] | undefined {
+function measureFor(catalog: CoverageCatalog, column: string): MeasureDefinition | undefined {
 	const id = column.startsWith('walking_coverage_pct_') ? 'walking_coverage_pct' : column;
-	return (MEASURES as Record<string, (typeof MEASURES)[MeasureId]>)[id];
+	return Object.hasOwn(catalog.measures, id)
+		? catalog.measures[id as keyof CoverageCatalog['measures']]
+		: undefined;
 }
 
 // Regional reference values as one comment line, so the table itself holds quartiers only.
@@ -158,38 +142,44 @@ export function toCsv(result: CoverageResult): string {
 }
 
 /**
- * The CSV's companion text in `locale`: title, date, filters and parameters, the regional
- * reference values, the file's format, the gap formula, each column's definition and every
- * source with its licence and attribution; one `key: text` entry per line.
+ * The CSV's companion text in `locale`, from `catalog` (the UI layer's translations): title,
+ * date, filters and parameters, the regional reference values, the file's format, the gap
+ * formula, each column's definition and every source with its licence and attribution; one
+ * `key: text` entry per line.
  *
- * @example toAboutText(result, 'nl').split('\n')[0] // 'Nabij – dekking van de Brusselse wijken'
+ * @example toAboutText(result, 'nl', catalog).split('\n')[0] // 'Nabij – dekking van de Brusselse wijken'
  */
-export function toAboutText(result: CoverageResult, locale: Locale): string {
+export function toAboutText(
+	result: CoverageResult,
+	locale: Locale,
+	catalog: CoverageCatalog
+): string {
+	const { gapIndexFormula, walkingCoverageMethod } = catalog;
 	const p = result.parameters;
 	const lines: string[] = [
-		TITLE[locale],
+		catalog.title[locale],
 		'',
 		`generated_at: ${result.generatedAt}`,
 		`filters: ${describeFilters(result)}`,
 		`thresholds_m: ${p.thresholdsMeters.join(' ')}; recent_days: ${p.recentDays}; min_signal_count: ${p.minSignalCount}; include_paused: ${p.includePaused}`,
 		`region: ${regionSummary(result)}`,
-		`format: ${NOTES[locale]}`,
-		`gap_index: ${GAP_INDEX_FORMULA.expression}`,
-		...GAP_INDEX_FORMULA.steps.map((s) => `gap_index: ${s[locale]}`),
-		`gap_index: ${GAP_INDEX_FORMULA.caveats[locale]}`,
-		`walking_coverage: ${WALKING_COVERAGE_METHOD[locale]}`,
+		`format: ${catalog.notes[locale]}`,
+		`gap_index: ${gapIndexFormula.expression}`,
+		...gapIndexFormula.steps.map((s) => `gap_index: ${s[locale]}`),
+		`gap_index: ${gapIndexFormula.caveats[locale]}`,
+		`walking_coverage: ${walkingCoverageMethod[locale]}`,
 		''
 	];
 	for (const column of columnsOf(result)) {
-		const m = measureFor(column);
+		const m = measureFor(catalog, column);
 		if (!m) continue;
-		const sources = m.source.map((id) => SOURCES[id].producer).join(' + ');
+		const sources = m.source.map((id) => catalog.sources[id].producer).join(' + ');
 		lines.push(
 			`${column}: ${m.label[locale]} [${m.unit}] — ${m.description[locale]} (${sources}; ${m.year})`
 		);
 	}
 	lines.push('');
-	for (const s of Object.values(SOURCES)) {
+	for (const s of Object.values(catalog.sources)) {
 		const caveat = s.caveat ? ` ${s.caveat[locale]}` : '';
 		lines.push(
 			`source ${s.id}: ${s.name[locale]} — ${s.producer}, ${s.year}. Licence: ${s.licence}. Attribution: ${s.attribution}.${caveat}`
@@ -261,14 +251,14 @@ export interface CoverageGeoJson extends FeatureCollection<
 	Record<string, unknown>
 > {
 	metadata: {
-		title: typeof TITLE;
+		title: CoverageCatalog['title'];
 		generatedAt: string;
 		parameters: CoverageResult['parameters'];
 		region: CoverageResult['region'];
-		measures: typeof MEASURES;
-		sources: typeof SOURCES;
-		gapIndexFormula: typeof GAP_INDEX_FORMULA;
-		walkingCoverageMethod: typeof WALKING_COVERAGE_METHOD;
+		measures: CoverageCatalog['measures'];
+		sources: CoverageCatalog['sources'];
+		gapIndexFormula: CoverageCatalog['gapIndexFormula'];
+		walkingCoverageMethod: CoverageCatalog['walkingCoverageMethod'];
 		licences: string[];
 	};
 }
@@ -278,11 +268,12 @@ export interface CoverageGeoJson extends FeatureCollection<
  * figures as properties, the signal cells as an array (withheld cells stay `{ suppressed: true }`),
  * and a top-level `metadata` member with measure definitions, sources, licences and the date.
  *
- * @example toGeoJson(result, quartiersGeojson).features[0].properties.walking_coverage_pct_500m
+ * @example toGeoJson(result, quartiersGeojson, catalog).features[0].properties.walking_coverage_pct_500m
  */
 export function toGeoJson(
 	result: CoverageResult,
-	quartierGeometries: QuartierGeometries
+	quartierGeometries: QuartierGeometries,
+	catalog: CoverageCatalog
 ): CoverageGeoJson {
 	const geometries = new Map<number, Polygon | MultiPolygon>();
 	for (const f of quartierGeometries.features) {
@@ -295,15 +286,17 @@ export function toGeoJson(
 	return {
 		type: 'FeatureCollection',
 		metadata: {
-			title: TITLE,
+			title: catalog.title,
 			generatedAt: result.generatedAt,
 			parameters: result.parameters,
 			region: result.region,
-			measures: MEASURES,
-			sources: SOURCES,
-			gapIndexFormula: GAP_INDEX_FORMULA,
-			walkingCoverageMethod: WALKING_COVERAGE_METHOD,
-			licences: Object.values(SOURCES).map((s) => `${s.id}: ${s.licence} — ${s.attribution}`)
+			measures: catalog.measures,
+			sources: catalog.sources,
+			gapIndexFormula: catalog.gapIndexFormula,
+			walkingCoverageMethod: catalog.walkingCoverageMethod,
+			licences: Object.values(catalog.sources).map(
+				(s) => `${s.id}: ${s.licence} — ${s.attribution}`
+			)
 		},
 		features: result.quartiers.map((q) => {
 			const { need_signals_detail: _detail, ...properties } = flatten(q, result);

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { parseCsvRecords } from '../places/csv.ts';
-import type { QuartierInput, ResourceInput, SectorInput } from './types.ts';
+import { describeCoverage, MEASURES, SOURCES } from './measures.ts';
+import type { CoverageCatalog, CoverageTexts } from './measures.ts';
+import type { LocalizedText, QuartierInput, ResourceInput, SectorInput } from './types.ts';
 
 /** The repository's Brussels data folder, `data/brussels/` (with a trailing slash). */
 export function brusselsDataDir(): string {
@@ -137,4 +139,57 @@ export function makeResource(
 		assured_date: '2026-10-01',
 		...overrides
 	};
+}
+
+/**
+ * The coverage catalog with its words read straight from messages/coverage/{fr,nl,en}.json, as
+ * the UI layer gets them from Paraglide (domain code and its tests do not import Paraglide).
+ * Throws when a message is missing, so a renamed key fails the tests.
+ */
+export function loadCoverageCatalog(): CoverageCatalog {
+	const read = (locale: string) =>
+		JSON.parse(
+			readFileSync(new URL(`../../../../messages/coverage/${locale}.json`, import.meta.url), 'utf8')
+		) as Record<string, string>;
+	const files = { fr: read('fr'), nl: read('nl'), en: read('en') };
+	const text = (key: string): LocalizedText => {
+		const [fr, nl, en] = [files.fr[key], files.nl[key], files.en[key]];
+		if (fr === undefined || nl === undefined || en === undefined) throw new Error(`no ${key}`);
+		return { fr, nl, en };
+	};
+	const optional = (key: string) => (key in files.en ? text(key) : null);
+	const sources = Object.fromEntries(
+		Object.keys(SOURCES).map((id) => [
+			id,
+			{
+				name: text(`coverage_source_${id}_name`),
+				caveat: optional(`coverage_source_${id}_caveat`)
+			}
+		])
+	) as CoverageTexts['sources'];
+	const measures = Object.fromEntries(
+		Object.keys(MEASURES).map((id) => [
+			id,
+			{
+				label: text(`coverage_measure_${id}_label`),
+				description: text(`coverage_measure_${id}_description`)
+			}
+		])
+	) as CoverageTexts['measures'];
+	const steps: LocalizedText[] = [];
+	for (let i = 1; `coverage_gap_formula_step_${i}` in files.en; i++) {
+		steps.push(text(`coverage_gap_formula_step_${i}`));
+	}
+	return describeCoverage({
+		sources,
+		measures,
+		gapIndex: {
+			population: text('coverage_gap_formula_population'),
+			steps,
+			caveats: text('coverage_gap_formula_caveats')
+		},
+		walkingCoverageMethod: text('coverage_walking_method'),
+		exportTitle: text('coverage_export_title'),
+		exportNotes: text('coverage_export_notes')
+	});
 }

@@ -1,4 +1,4 @@
-// The gap index: see GAP_INDEX_FORMULA in measures.ts for the wording shown to users.
+// The gap index: see GAP_INDEX_FORMULA in measures.ts and its words in messages/coverage.
 
 /** The inputs of one quartier to the gap index. */
 export interface GapInputs {

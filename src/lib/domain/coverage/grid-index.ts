@@ -1,8 +1,9 @@
 // A bucket grid over points in a local equirectangular projection, so that "is there a point
 // within r metres?" looks at a handful of cells instead of every point.
 
-/** Mean Earth radius in metres, the value Turf's `distance` uses. */
-export const EARTH_RADIUS_METERS = 6371008.8;
+import { EARTH_RADIUS_METERS } from '../geo/coordinates.ts';
+
+export { EARTH_RADIUS_METERS };
 
 const DEG = Math.PI / 180;
 // Guards the cell range against rounding; distances themselves are checked exactly.

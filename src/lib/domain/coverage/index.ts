@@ -33,10 +33,12 @@ export {
 	type GridIndex
 } from './grid-index.ts';
 export {
+	describeCoverage,
 	GAP_INDEX_FORMULA,
 	MEASURES,
 	SOURCES,
-	WALKING_COVERAGE_METHOD,
+	type CoverageCatalog,
+	type CoverageTexts,
 	type DataSource,
 	type MeasureDefinition,
 	type MeasureId,

@@ -90,7 +90,7 @@ export interface CoverageFilters {
 	supportKind?: string;
 }
 
-export type Locale = 'fr' | 'nl' | 'en';
+export type { Locale } from '#lib/i18n/locales.ts';
 
 /** A text in the three languages of the app. */
 export interface LocalizedText {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { interiorPoint } from './interior-point.ts';
-import { distanceMeters, quartierAt, type LonLat, type QuartierCollection } from './quartier.ts';
+import type { LonLat } from './coordinates.ts';
+import { distanceMeters, quartierAt, type QuartierCollection } from './quartier.ts';
 
 const dataDir = new URL('../../../../data/', import.meta.url).pathname;
 const readJson = (file: string): unknown =>

@@ -1,8 +1,9 @@
 import { booleanPointInPolygon, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 
-/** A [longitude, latitude] pair in WGS84 degrees, GeoJSON order. */
-export type LonLat = [lon: number, lat: number];
+import type { LonLat } from './coordinates.ts';
+
+export type { LonLat } from './coordinates.ts';
 
 /** Properties every quartier feature carries (the source file has more). */
 export type QuartierProperties = { mdrc: number };

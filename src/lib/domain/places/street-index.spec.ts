@@ -1,3 +1,4 @@
+import type { Locale } from '#lib/i18n/locales.ts';
 import { readFile } from 'node:fs/promises';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -41,7 +42,7 @@ beforeAll(async () => {
 	index = createStreetIndex({ streets, quartiers, communes });
 });
 
-const labels = (query: string, locale: 'fr' | 'nl' | 'en' = 'fr', limit = 8) =>
+const labels = (query: string, locale: Locale = 'fr', limit = 8) =>
 	index.search(query, { locale, limit }).map((s) => `${s.label} | ${s.secondary}`);
 
 describe('createStreetIndex', () => {

@@ -1,7 +1,9 @@
 // Place search as seen by the finder: a pluggable geocoder and what it suggests.
 
+import type { Locale } from '#lib/i18n/locales.ts';
+
 /** The interface languages of Nabij. */
-export type PlaceLocale = 'fr' | 'nl' | 'en';
+export type PlaceLocale = Locale;
 
 /** One suggestion: a street (in one commune), a quartier or a commune, with a point on it. */
 export interface PlaceSuggestion {

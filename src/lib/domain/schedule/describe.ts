@@ -1,6 +1,7 @@
 // Human sentences for a schedule in French, Dutch or English. Day and month names come from Intl so
 // they follow the platform's CLDR data; the connecting words are ours.
 
+import type { Locale } from '#lib/i18n/locales.ts';
 import type {
 	DateRange,
 	DaySelector,
@@ -13,7 +14,7 @@ import type {
 } from './types.ts';
 
 /** The interface languages of Nabij. */
-export type ScheduleLocale = 'fr' | 'nl' | 'en';
+export type ScheduleLocale = Locale;
 
 interface Words {
 	range: (from: string, to: string) => string;

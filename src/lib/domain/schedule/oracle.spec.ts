@@ -2,6 +2,7 @@
 // schedules and instants. The reference reads Date objects in the process's local time, so this file
 // sets the process time zone to Brussels and checks that it took effect before comparing anything.
 // The package is a development dependency, used here as an oracle only.
+import { BRUSSELS_TIME_ZONE } from './brussels-time.ts';
 import fc from 'fast-check';
 import OpeningHours from 'opening_hours';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ import type {
 	Weekday
 } from './types.ts';
 
-process.env.TZ = 'Europe/Brussels';
+process.env.TZ = BRUSSELS_TIME_ZONE;
 
 // The reference needs a place to know which public holidays apply: Brussels, Belgium.
 const BRUSSELS = {

@@ -6,7 +6,7 @@ import {
 	createProjection,
 	toSvgPath,
 	type Bounds
-} from '../../coverage-ui/projection.ts';
+} from '../geo/projection.ts';
 
 /** A point to draw, numbered as on the sheet's list. */
 export type SheetMapPoint = { number: number; lon: number; lat: number; inside: boolean };

@@ -4,6 +4,7 @@
 // its last run; it also deletes error reports closed longer ago than the retention period. The
 // privileged part runs in security-definer SQL functions that check the
 // job token; this code only uses the anon key.
+import type { Locale } from '#lib/i18n/locales.ts';
 import { z } from 'zod';
 import type { Db } from '#lib/server/db/client.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
@@ -58,7 +59,7 @@ export function livenessSettings(origin: string): LivenessSettings {
 /** The link an editor clicks: `/{locale}/liveness?token=…`, signed and expiring. */
 export function livenessLink(
 	settings: Pick<LivenessSettings, 'linkSecret' | 'origin'>,
-	input: { nonce: string; expiresAt: Date; locale: 'fr' | 'nl' | 'en' }
+	input: { nonce: string; expiresAt: Date; locale: Locale }
 ): string {
 	const token = createSignedToken({
 		secret: settings.linkSecret,

@@ -1,10 +1,12 @@
 // The e-mails Nabij sends to editors, each in the recipient's e-mail language, and the
 // moderation digest (in French, the base locale, to the moderators' shared address).
+import { BRUSSELS_TIME_ZONE } from '#lib/domain/schedule/brussels-time.ts';
+import type { Locale } from '#lib/i18n/locales.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { composeMail, type Mail } from './mailer.ts';
 
-export type Recipient = { email: string; email_language: 'fr' | 'nl' | 'en' };
+export type Recipient = { email: string; email_language: Locale };
 
 function href(origin: string, path: string, locale: Recipient['email_language']): string {
 	return new URL(localizeHref(path, { locale }), origin).href;
@@ -65,7 +67,7 @@ export function livenessMail(
 ): Mail {
 	const locale = to.email_language;
 	const date = entry.expiresAt.toLocaleDateString(locale === 'en' ? 'en-GB' : `${locale}-BE`, {
-		timeZone: 'Europe/Brussels'
+		timeZone: BRUSSELS_TIME_ZONE
 	});
 	return composeMail({
 		to: to.email,

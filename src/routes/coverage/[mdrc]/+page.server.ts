@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { formatNumber, quartierName } from '#lib/coverage-ui/measures.ts';
-import { coverageSearch, parseCoverageQuery } from '#lib/coverage-ui/params.ts';
+import { formatNumber, quartierName } from '../measures.ts';
+import { coverageSearch, parseCoverageQuery } from '../params.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { communeName, label, loadCoverage } from '../coverage.server.ts';
 import { profileIndicators } from './indicators.ts';

@@ -1,6 +1,6 @@
 import type { QuartierCoverage, RegionCoverage } from '#lib/domain/coverage/index.ts';
 import type { Locale } from '#lib/domain/coverage/types.ts';
-import { formatNumber } from '#lib/coverage-ui/measures.ts';
+import { formatNumber } from '../measures.ts';
 import { m } from '#lib/paraglide/messages.js';
 
 /** One indicator of a quartier beside the regional value. */

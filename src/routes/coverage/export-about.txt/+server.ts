@@ -1,5 +1,6 @@
 import { toAboutText } from '#lib/domain/coverage/index.ts';
-import { parseCoverageQuery } from '#lib/coverage-ui/params.ts';
+import { coverageCatalog } from '#lib/i18n/coverage-texts.ts';
+import { parseCoverageQuery } from '../params.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { loadCoverage } from '../coverage.server.ts';
 import { exportHeaders } from '../export.ts';
@@ -14,5 +15,5 @@ export const GET = async ({ locals, url }) => {
 		contentType: 'text/plain; charset=utf-8',
 		suffix: 'about'
 	});
-	return new Response(toAboutText(result, getLocale()), { headers });
+	return new Response(toAboutText(result, getLocale(), coverageCatalog()), { headers });
 };

@@ -1,5 +1,5 @@
 import { toCsv } from '#lib/domain/coverage/index.ts';
-import { parseCoverageQuery } from '#lib/coverage-ui/params.ts';
+import { parseCoverageQuery } from '../params.ts';
 import { loadCoverage } from '../coverage.server.ts';
 import { exportHeaders } from '../export.ts';
 

@@ -1,7 +1,8 @@
 import { toGeoJson, type QuartierGeometries } from '#lib/domain/coverage/index.ts';
-import { parseCoverageQuery } from '#lib/coverage-ui/params.ts';
+import { parseCoverageQuery } from '../params.ts';
 import { loadCoverage } from '../coverage.server.ts';
 import { exportHeaders } from '../export.ts';
+import { coverageCatalog } from '#lib/i18n/coverage-texts.ts';
 
 /** Every quartier's outline and figures as GeoJSON, with a `metadata` member (definitions, sources). */
 export const GET = async ({ locals, url }) => {
@@ -15,7 +16,7 @@ export const GET = async ({ locals, url }) => {
 			properties: { mdrc: q.mdrc }
 		}))
 	};
-	return new Response(JSON.stringify(toGeoJson(result, outlines)), {
+	return new Response(JSON.stringify(toGeoJson(result, outlines, coverageCatalog())), {
 		headers: exportHeaders({
 			result,
 			extension: 'geojson',

@@ -7,7 +7,7 @@ import * as moderation from '#lib/server/db/moderation.ts';
 import * as organizations from '#lib/server/db/organizations.ts';
 import * as services from '#lib/server/db/services.ts';
 import { requireRole } from '#lib/server/guards.ts';
-import { dataErrorText, errorText, translateErrors } from '../../register/errors.ts';
+import { dataErrorText, errorText, translateErrors } from '#lib/forms/errors.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { DataError } from '#lib/server/db/errors.ts';
 import { allowAttempt } from '#lib/server/rate-limit.ts';

@@ -10,7 +10,7 @@ import * as organizations from '#lib/server/db/organizations.ts';
 import * as services from '#lib/server/db/services.ts';
 import { requireRole } from '#lib/server/guards.ts';
 import { diffRows, type ProposedChanges } from '../diff.ts';
-import { dataErrorText, errorText } from '../../register/errors.ts';
+import { dataErrorText, errorText } from '#lib/forms/errors.ts';
 import { DataError } from '#lib/server/db/errors.ts';
 import { notifyEditors } from './decide.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 // Builds everything a quartier sheet prints, from the visitor's supabase client (published
 // entries only, as RLS decides) and the quartier's outline.
 import { contactText, publicContacts, scheduleLines } from '#lib/domain/finder/entry.ts';
-import { boundsOf } from '#lib/coverage-ui/projection.ts';
+import { boundsOf } from '#lib/domain/geo/projection.ts';
 import { languageList, type UiLocale } from '#lib/domain/languages.ts';
 import {
 	fitToBudget,

@@ -1,5 +1,8 @@
-import { MEASURES, type QuartierCoverage } from '#lib/domain/coverage/index.ts';
+import type { MeasureDefinition, QuartierCoverage } from '#lib/domain/coverage/index.ts';
 import type { Locale } from '#lib/domain/coverage/types.ts';
+import { coverageCatalog } from '#lib/i18n/coverage-texts.ts';
+
+const { measures } = coverageCatalog();
 
 /** Figures the map can be coloured by. */
 export const MAP_MEASURE_IDS = [
@@ -16,7 +19,7 @@ export type MapMeasureId = (typeof MAP_MEASURE_IDS)[number];
 export interface MapMeasure {
 	id: MapMeasureId;
 	/** The engine's definition (label, unit, description, sources). */
-	definition: (typeof MEASURES)[keyof typeof MEASURES];
+	definition: MeasureDefinition;
 	/** Walking threshold in metres, for the walking coverage measures. */
 	thresholdMeters: number | null;
 	/** A value of 0 means "no resources counted" and gets its own colour. */
@@ -34,7 +37,7 @@ function walkingShare(q: QuartierCoverage, thresholdMeters: number): number | nu
 export const MAP_MEASURES: Record<MapMeasureId, MapMeasure> = {
 	gap_index: {
 		id: 'gap_index',
-		definition: MEASURES.gap_index,
+		definition: measures.gap_index,
 		thresholdMeters: null,
 		zeroIsNone: false,
 		digits: 2,
@@ -42,7 +45,7 @@ export const MAP_MEASURES: Record<MapMeasureId, MapMeasure> = {
 	},
 	need_z: {
 		id: 'need_z',
-		definition: MEASURES.need_z,
+		definition: measures.need_z,
 		thresholdMeters: null,
 		zeroIsNone: false,
 		digits: 2,
@@ -50,7 +53,7 @@ export const MAP_MEASURES: Record<MapMeasureId, MapMeasure> = {
 	},
 	walking_500: {
 		id: 'walking_500',
-		definition: MEASURES.walking_coverage_pct,
+		definition: measures.walking_coverage_pct,
 		thresholdMeters: 500,
 		zeroIsNone: true,
 		digits: 0,
@@ -58,7 +61,7 @@ export const MAP_MEASURES: Record<MapMeasureId, MapMeasure> = {
 	},
 	walking_1000: {
 		id: 'walking_1000',
-		definition: MEASURES.walking_coverage_pct,
+		definition: measures.walking_coverage_pct,
 		thresholdMeters: 1000,
 		zeroIsNone: true,
 		digits: 0,
@@ -66,7 +69,7 @@ export const MAP_MEASURES: Record<MapMeasureId, MapMeasure> = {
 	},
 	supply_count: {
 		id: 'supply_count',
-		definition: MEASURES.supply_count,
+		definition: measures.supply_count,
 		thresholdMeters: null,
 		zeroIsNone: true,
 		digits: 0,
@@ -74,7 +77,7 @@ export const MAP_MEASURES: Record<MapMeasureId, MapMeasure> = {
 	},
 	supply_per_1000: {
 		id: 'supply_per_1000',
-		definition: MEASURES.supply_per_1000,
+		definition: measures.supply_per_1000,
 		thresholdMeters: null,
 		zeroIsNone: true,
 		digits: 2,
