@@ -97,9 +97,10 @@ describe('readImportFile', () => {
 			ok: false,
 			issue: 'unknown_format'
 		});
-		expect(readImportFile(bytes('{"type": "FeatureCollection", "features": [')).issue).toBe(
-			'invalid_json'
-		);
+		expect(readImportFile(bytes('{"type": "FeatureCollection", "features": ['))).toEqual({
+			ok: false,
+			issue: 'invalid_json'
+		});
 	});
 
 	it('reads GeoJSON points and HSDS services', () => {

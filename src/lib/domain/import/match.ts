@@ -102,7 +102,10 @@ type Candidate = {
 
 // A grid of about 110 m × 70 m cells: near points are in the same or a neighbouring cell.
 const CELL = 0.001;
-const cellOf = ([lon, lat]: [number, number]) => [Math.floor(lon / CELL), Math.floor(lat / CELL)];
+const cellOf = ([lon, lat]: [number, number]): [number, number] => [
+	Math.floor(lon / CELL),
+	Math.floor(lat / CELL)
+];
 
 class CandidateIndex {
 	private cells = new Map<string, Candidate[]>();
