@@ -1,4 +1,4 @@
-import { fail, isHttpError, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { quartierAt } from '#lib/domain/geo/quartier.ts';
 import { dryRun, readImportFile } from '#lib/domain/import/index.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
@@ -34,7 +34,7 @@ export const actions: Actions = {
 			form = await event.request.formData();
 		} catch (failure) {
 			// A body over the server's limit (BODY_SIZE_LIMIT) is refused before we can read it.
-			if (isHttpError(failure) && failure.status === 413)
+			if (failure instanceof Error && 'status' in failure && failure.status === 413)
 				return fail(413, { values: empty, errors: { file: fileIssueMessage('too_large') } });
 			throw failure;
 		}
