@@ -283,6 +283,7 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
 	);
 	let osm = 0;
 	if (opts.osm ?? true) {
+		const started = performance.now();
 		const result = await importOsm({
 			supabase,
 			dir,
@@ -292,7 +293,8 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
 		osm = result.imported;
 		log(
 			`OpenStreetMap: ${result.imported} care points imported (© OpenStreetMap contributors, ODbL), ` +
-				`${result.duplicates} probable duplicates and ${result.invalid} invalid rows left out, ${result.failed} failed`
+				`${result.duplicates} probable duplicates and ${result.invalid} invalid rows left out, ${result.failed} failed ` +
+				`(${((performance.now() - started) / 1000).toFixed(1)} s)`
 		);
 	}
 	return {
