@@ -37,7 +37,7 @@ test('a moderator checks, confirms and follows an import', async ({ page }) => {
 
 	await signIn(page, DEMO.moderator);
 	await page.goto('/fr/moderate/import');
-	await page.getByLabel('Fichier (CSV, GeoJSON ou JSON HSDS)').setInputFiles({
+	await page.getByLabel('Fichier (CSV, GeoJSON, JSON HSDS ou paquet HSDS en zip)').setInputFiles({
 		name: 'import.csv',
 		mimeType: 'text/csv',
 		buffer: Buffer.from(csv, 'utf8')
@@ -93,7 +93,7 @@ test('bad files get a clear report and create no import', async ({ page }) => {
 	await signIn(page, DEMO.moderator);
 	await page.goto('/fr/moderate/import');
 	const submit = async (name: string, buffer: Buffer) => {
-		await page.getByLabel('Fichier (CSV, GeoJSON ou JSON HSDS)').setInputFiles({
+		await page.getByLabel('Fichier (CSV, GeoJSON, JSON HSDS ou paquet HSDS en zip)').setInputFiles({
 			name,
 			mimeType: 'text/csv',
 			buffer

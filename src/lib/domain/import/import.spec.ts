@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { quartierAt, type QuartierCollection } from '../geo/quartier.ts';
 import { parseDelimited, toDelimited } from './csv.ts';
@@ -165,6 +166,62 @@ describe('readImportFile', () => {
 					}
 				}
 			]
+		});
+	});
+});
+
+describe('the HSDS tabular package', () => {
+	it('joins the CSV files of a zip back into services', () => {
+		const zip = zipSync({
+			'organizations.csv': strToU8(
+				'id,name,description,website\no1,Buurtwerk Noord,"Een buurthuis, open.",https://buurtwerk.invalid\n'
+			),
+			'services.csv': strToU8(
+				'id,organization_id,name,description,status\ns1,o1,Huisbezoek,Home visits.,active\n'
+			),
+			'locations.csv': strToU8('id,latitude,longitude\nl1,50.85,4.35\n'),
+			'service_at_location.csv': strToU8('id,service_id,location_id\nx1,s1,l1\n'),
+			'languages.csv': strToU8('id,service_id,code\nla1,s1,nl\nla2,s1,fr\n'),
+			'schedules.csv': strToU8('id,service_id,description\nsc1,s1,Tu 14:00-16:00\n'),
+			'taxonomies.csv': strToU8('id,name\nt1,categories\nt2,support_kinds\n'),
+			'taxonomy_terms.csv': strToU8(
+				'id,code,name,taxonomy_id\ntt1,community_centre,Community centre,t1\ntt2,home_visits,Home visits,t2\n'
+			),
+			'attributes.csv': strToU8(
+				'id,link_id,taxonomy_term_id,link_type\na1,o1,tt1,organization\na2,s1,tt2,service\n'
+			)
+		});
+		expect(readImportFile(zip)).toEqual({
+			ok: true,
+			format: 'hsds_zip',
+			records: [
+				{
+					row: 1,
+					values: {
+						external_id: 's1',
+						name: 'Buurtwerk Noord',
+						description_fr: 'Home visits.',
+						category: 'community_centre',
+						support_kinds: 'home_visits',
+						languages: 'nl,fr',
+						schedules: 'Tu 14:00-16:00',
+						lon: '4.35',
+						lat: '50.85',
+						website: 'https://buurtwerk.invalid'
+					}
+				}
+			]
+		});
+	});
+
+	it('refuses a zip without services.csv, or one that is not a zip at all', () => {
+		expect(readImportFile(zipSync({ 'readme.txt': strToU8('hello') }))).toEqual({
+			ok: false,
+			issue: 'unknown_format'
+		});
+		expect(readImportFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toEqual({
+			ok: false,
+			issue: 'unknown_format'
 		});
 	});
 });

@@ -1,14 +1,16 @@
 // Reading an uploaded file into import records: our CSV template (any separator, UTF-8 with or
-// without BOM), GeoJSON points, or HSDS 3.0 JSON (a list of services or of organizations, bare
-// or as the API's paged object). File-level problems come back as one issue code; row-level
+// without BOM), GeoJSON points, HSDS 3.0 JSON (a list of services or of organizations, bare
+// or as the API's paged object) or the HSDS tabular package (a zip of CSV files). File-level problems come back as one issue code; row-level
 // problems are for validateRecord.
+import { isOpeningHours } from '../registration/schedule.ts';
 import { detectSeparator, parseDelimited } from './csv.ts';
+import { hsdsZipServices } from './hsds-zip.ts';
 import { fieldOfHeader, REQUIRED_COLUMNS, type ImportField } from './columns.ts';
 
 /** One row of a file: its values by field and the row number people see (header = row 1). */
 export type ImportRecord = { row: number; values: Partial<Record<ImportField, string>> };
 
-export type ImportFormat = 'csv' | 'geojson' | 'hsds_json';
+export type ImportFormat = 'csv' | 'geojson' | 'hsds_json' | 'hsds_zip';
 
 /** What can make a whole file unreadable; the page translates each (`import_file_<issue>`). */
 export type FileIssue =
@@ -37,8 +39,9 @@ function isObject(value: Json | undefined): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value as text; blank strings count as absent, so `??` falls back past them. */
 function text(value: Json | undefined): string | undefined {
-	if (typeof value === 'string') return value;
+	if (typeof value === 'string') return value.trim() === '' ? undefined : value;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	return undefined;
 }
@@ -123,8 +126,14 @@ function hsdsRecord(service: JsonObject, organization: JsonObject, row: number):
 	set('target_groups', termCodes(service.attributes, 'target_groups').join(','));
 	const languages = Array.isArray(service.languages) ? service.languages : [];
 	set('languages', languages.map((l) => (isObject(l) ? text(l.code) : text(l))).join(','));
+	// Our schedules are opening_hours strings; HSDS carries them as a schedule's description or
+	// notes. Free-text hours nobody can read are left out rather than refusing the service.
 	const schedule = Array.isArray(service.schedules) ? service.schedules[0] : undefined;
-	set('schedules', isObject(schedule) ? text(schedule.description) : undefined);
+	if (isObject(schedule))
+		set(
+			'schedules',
+			[text(schedule.description), text(schedule.notes)].find((h) => h && isOpeningHours(h))
+		);
 	const sal = Array.isArray(service.service_at_locations) ? service.service_at_locations[0] : null;
 	const location = isObject(sal) && isObject(sal.location) ? sal.location : null;
 	if (location) {
@@ -140,7 +149,7 @@ function hsdsRecord(service: JsonObject, organization: JsonObject, row: number):
 	return { row, values };
 }
 
-function readHsds(list: Json[]): ReadResult {
+function readHsds(list: Json[], format: 'hsds_json' | 'hsds_zip' = 'hsds_json'): ReadResult {
 	if (list.length === 0) return { ok: false, issue: 'no_rows' };
 	// An organization list nests its services; a service list nests its organization.
 	const pairs = list.flatMap((item): [JsonObject, JsonObject][] => {
@@ -153,7 +162,7 @@ function readHsds(list: Json[]): ReadResult {
 	const records = pairs.map(([service, organization], i) =>
 		hsdsRecord(service, organization, i + 1)
 	);
-	return { ok: true, format: 'hsds_json', records };
+	return { ok: true, format, records };
 }
 
 function readJson(content: string): ReadResult {
@@ -178,6 +187,13 @@ function readJson(content: string): ReadResult {
 export function readImportFile(bytes: Uint8Array): ReadResult {
 	if (bytes.byteLength === 0) return { ok: false, issue: 'empty' };
 	if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, issue: 'too_large' };
+	// A zip (PK\x03\x04): the HSDS tabular package.
+	if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+		const services = hsdsZipServices(bytes);
+		return services
+			? readHsds(services as Json[], 'hsds_zip')
+			: { ok: false, issue: 'unknown_format' };
+	}
 	let content: string;
 	try {
 		content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
