@@ -274,7 +274,9 @@ describe('dryRun', () => {
 			'invalid',
 			'invalid'
 		]);
-		expect(outcomes[1]).toMatchObject({ organization_id: 'org-2' });
+		expect(outcomes[1]).toMatchObject({
+			of: { organization_id: 'org-2', name: 'Imported before' }
+		});
 		expect(outcomes[2]).toMatchObject({
 			of: { organization_id: 'org-1' },
 			reasons: ['name', 'distance']

@@ -20,7 +20,12 @@ export type DuplicateReason = 'name' | 'distance' | 'phone' | 'website';
 /** What a row of the file would do. */
 export type RowOutcome =
 	| { row: number; outcome: 'new'; name: string }
-	| { row: number; outcome: 'update'; name: string; organization_id: string }
+	| {
+			row: number;
+			outcome: 'update';
+			name: string;
+			of: { organization_id: string; name: string };
+	  }
 	| {
 			row: number;
 			outcome: 'duplicate';
@@ -207,7 +212,13 @@ export function matchRows(
 			};
 		seenIds.add(entry.external_id);
 		const known = bySourceId.get(entry.external_id);
-		if (known) return { row, outcome: 'update', name, organization_id: known.organization_id };
+		if (known)
+			return {
+				row,
+				outcome: 'update',
+				name,
+				of: { organization_id: known.organization_id, name: known.name }
+			};
 		const candidate = candidateOf(entry, { row, name });
 		let best: { of: Candidate; reasons: DuplicateReason[] } | null = null;
 		for (const other of index.near(candidate)) {

@@ -94,7 +94,7 @@ export function outcomeDetails(row: RowOutcome): string {
 		case 'new':
 			return '';
 		case 'update':
-			return '';
+			return m.import_update_of_entry({ name: row.of.name });
 		case 'duplicate': {
 			const of =
 				'organization_id' in row.of
