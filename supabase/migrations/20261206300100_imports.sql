@@ -368,6 +368,39 @@ comment on function public.create_import_job(jsonb, text, jsonb, jsonb) is
 revoke all on function public.create_import_job(jsonb, text, jsonb, jsonb) from public, anon;
 grant execute on function public.create_import_job(jsonb, text, jsonb, jsonb) to authenticated, service_role;
 
+-- Requests through the API are limited in size (1 MB on the local gateway), so a large file's
+-- rows reach a draft job in several parts.
+create function public.append_import_job(p_job_id uuid, p_rows jsonb, p_report jsonb)
+returns integer
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	new_total integer;
+begin
+	if not nabij_private.may_import() then
+		raise exception 'only moderators import entries' using errcode = '42501', hint = 'moderator_only';
+	end if;
+	if jsonb_typeof(p_rows) <> 'array' or jsonb_typeof(p_report) <> 'array' then
+		raise exception 'invalid import job' using errcode = '22023', hint = 'invalid';
+	end if;
+	update public.import_jobs j
+	set rows = j.rows || p_rows, report = j.report || p_report,
+		total = j.total + jsonb_array_length(p_rows)
+	where j.id = p_job_id and j.status = 'draft'
+	returning j.total into new_total;
+	if new_total is null then
+		raise exception 'only a draft import job takes more rows' using errcode = '22023', hint = 'unknown_job';
+	end if;
+	return new_total;
+end;
+$$;
+comment on function public.append_import_job(uuid, jsonb, jsonb) is
+	'For moderators: adds validated rows and report lines to a draft import job (a large dry run arrives in parts); returns the job''s new total.';
+revoke all on function public.append_import_job(uuid, jsonb, jsonb) from public, anon;
+grant execute on function public.append_import_job(uuid, jsonb, jsonb) to authenticated, service_role;
+
 create function public.start_import_job(p_job_id uuid) returns void
 language plpgsql
 security definer

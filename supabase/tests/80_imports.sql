@@ -5,7 +5,7 @@
 -- that fails leaves nothing behind and is reported.
 begin;
 set local search_path to "$user", public, extensions;
-select plan(42);
+select plan(46);
 
 select tests.create_fixture();
 
@@ -24,6 +24,7 @@ set local "request.jwt.claims" to '{"role": "anon"}';
 select throws_ok($$select public.import_entry((select entry from entries where label = 'osm source'), (select entry from entries where label = 'hall'))$$, '42501', null, 'anon cannot import an entry');
 select throws_ok($$select public.create_import_job('{"name": "x", "licence": "CC0"}', 'csv', '[]', '[]')$$, '42501', null, 'anon cannot create an import job');
 select throws_ok($$select public.run_import_batch(gen_random_uuid(), 10)$$, '42501', null, 'anon cannot run an import batch');
+select throws_ok($$select public.append_import_job(gen_random_uuid(), '[]', '[]')$$, '42501', null, 'anon cannot add rows to an import job');
 select throws_ok($$select * from public.import_jobs$$, '42501', null, 'anon cannot read import jobs');
 select throws_ok($$insert into public.organization_sources (organization_id, source_name, licence, external_id, retrieved_on, imported_values) values ('b0000000-0000-4000-8000-00000000000a', 'Fake', 'CC0', 'x', current_date, '{}')$$, '42501', null, 'anon cannot write provenance');
 select lives_ok($$select * from public.organization_sources$$, 'anon reads provenance');
@@ -47,6 +48,7 @@ set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000002
 select throws_ok($$select public.import_entry((select entry from entries where label = 'osm source'), (select entry from entries where label = 'hall'))$$, '42501', null, 'org editor cannot import an entry');
 select throws_ok($$select public.create_import_job('{"name": "x", "licence": "CC0"}', 'csv', '[]', '[]')$$, '42501', null, 'org editor cannot create an import job');
 select throws_ok($$select public.start_import_job(gen_random_uuid())$$, '42501', null, 'org editor cannot start an import job');
+select throws_ok($$select public.append_import_job(gen_random_uuid(), '[]', '[]')$$, '42501', null, 'org editor cannot add rows to an import job');
 select throws_ok($$select public.run_import_batch(gen_random_uuid(), 10)$$, '42501', null, 'org editor cannot run an import batch');
 select throws_ok($$insert into public.organization_sources (organization_id, source_name, licence, external_id, retrieved_on, imported_values) values ('b0000000-0000-4000-8000-00000000000a', 'Fake', 'CC0', 'x', current_date, '{}')$$, '42501', null, 'org editor cannot claim provenance for their entry');
 
@@ -72,6 +74,7 @@ insert into job select public.create_import_job(
 	(select entry from entries where label = 'osm source'), 'geojson',
 	jsonb_build_array((select entry from entries where label = 'hall'), (select entry from entries where label = 'bad category')),
 	'[]');
+select results_eq($$select public.append_import_job((select id from job), '[]', '[]')$$, $$values (2)$$, 'moderator adds a (here empty) part to the draft job');
 select results_eq($$select status, done, total from public.import_jobs where id = (select id from job)$$, $$values ('draft', 0, 2)$$, 'moderator created a draft job of 2 rows');
 select results_eq($$select public.run_import_batch((select id from job), 10) ->> 'done'$$, $$values ('0')$$, 'a draft job imports nothing before it is confirmed');
 select lives_ok($$select public.start_import_job((select id from job))$$, 'moderator confirms the job');
@@ -80,6 +83,7 @@ select results_eq($$select public.run_import_batch((select id from job), 10)$$, 
 select results_eq($$select outcomes -> 1 ->> 'outcome', outcomes -> 1 ->> 'code' from public.import_jobs where id = (select id from job)$$, $$values ('failed', '23503')$$, 'the failed row carries its reason');
 select is_empty($$select 1 from public.organizations where name = 'Bad category'$$, 'the failed row left nothing behind');
 select results_eq($$select public.run_import_batch((select id from job), 10) ->> 'done'$$, $$values ('2')$$, 'running a finished job again changes nothing');
+select throws_ok($$select public.append_import_job((select id from job), '[{}]', '[]')$$, '22023', null, 'a confirmed job takes no more rows');
 
 select results_eq($$select o.status, o.trust_tier, o.assured_date, o.created_by from public.organizations o join public.organization_sources s on s.organization_id = o.id where s.external_id = 'community_centre/hall'$$, $$values ('active'::text, 'self_declared'::text, null::date, null::uuid)$$, 'the imported entry is published, self-declared, not confirmed and owned by nobody');
 select results_eq($$select source_name, licence, attribution, retrieved_on, import_job_id from public.organization_sources where external_id = 'community_centre/hall'$$, $$select 'OpenStreetMap'::text, 'ODbL-1.0'::text, '© OpenStreetMap contributors'::text, date '2026-05-16', (select id from job)$$, 'the entry keeps its provenance');

@@ -1241,6 +1241,10 @@ export type Database = {
 		Functions: {
 			accept_editor_invite: { Args: { p_nonce: string }; Returns: string };
 			answer_error_report: { Args: { p_reply: string; p_report_id: string }; Returns: undefined };
+			append_import_job: {
+				Args: { p_job_id: string; p_report: Json; p_rows: Json };
+				Returns: number;
+			};
 			become_org_editor: { Args: Record<PropertyKey, never>; Returns: undefined };
 			close_error_report: { Args: { p_report_id: string; p_status: string }; Returns: undefined };
 			confirm_organization_active: { Args: { p_organization_id: string }; Returns: string };

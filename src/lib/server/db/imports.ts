@@ -95,20 +95,56 @@ export async function existingEntries(supabase: Db, sourceName: string): Promise
 	return entries;
 }
 
-/** Stores a dry run as a draft job (not imported until started) and returns its id. */
+/** JSON per request when a job is stored in parts: under the API's request size limit. */
+const PART_BYTES = 400_000;
+
+/** Consecutive slices of `items` whose JSON stays under `bytes` each (one item at least). */
+function parts<T>(items: T[], bytes: number): T[][] {
+	const result: T[][] = [];
+	let current: T[] = [];
+	let size = 0;
+	for (const item of items) {
+		const itemSize = JSON.stringify(item).length + 1;
+		if (current.length > 0 && size + itemSize > bytes) {
+			result.push(current);
+			current = [];
+			size = 0;
+		}
+		current.push(item);
+		size += itemSize;
+	}
+	result.push(current);
+	return result;
+}
+
+/**
+ * Stores a dry run as a draft job (not imported until started) and returns its id. A large dry
+ * run is sent in parts, each under the API's request size limit.
+ */
 export async function createJob(
 	supabase: Db,
 	job: { source: ImportSource; format: string; entries: ImportEntry[]; report: RowOutcome[] }
 ): Promise<string> {
+	const rows = parts(job.entries, PART_BYTES);
+	const report = parts(job.report, PART_BYTES);
 	const id = orThrow(
 		await supabase.rpc('create_import_job', {
 			p_source: job.source as Json,
 			p_format: job.format,
-			p_rows: job.entries as Json,
-			p_report: job.report as unknown as Json
+			p_rows: rows[0] as Json,
+			p_report: report[0] as unknown as Json
 		})
 	);
 	if (!id) throw new Error('create_import_job returned no id');
+	for (let i = 1; i < Math.max(rows.length, report.length); i++) {
+		orThrow(
+			await supabase.rpc('append_import_job', {
+				p_job_id: id,
+				p_rows: (rows[i] ?? []) as Json,
+				p_report: (report[i] ?? []) as unknown as Json
+			})
+		);
+	}
 	return id;
 }
 
