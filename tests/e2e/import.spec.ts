@@ -76,6 +76,10 @@ test('a moderator checks, confirms and follows an import', async ({ page }) => {
 	// The report and the result survive a reload: both are read from the job.
 	await page.reload();
 	await expect(summary).toBeVisible();
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `test-results/import-result-${width}.png`, fullPage: true });
+	}
 
 	const { data: created } = await anonymous
 		.from('resource_index')
@@ -116,6 +120,10 @@ test('bad files get a clear report and create no import', async ({ page }) => {
 
 	await submit('columns.csv', Buffer.from('nom;adresse\r\nX;Rue\r\n'));
 	await expect(error).toHaveText(/Colonnes manquantes : identifiant, categorie/);
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `test-results/import-upload-${width}.png`, fullPage: true });
+	}
 
 	// 50 MB: refused by the server's body limit, reported like any other bad file.
 	await submit('huge.csv', Buffer.alloc(50_000_000, 'a'));
