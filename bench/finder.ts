@@ -39,7 +39,7 @@ async function searchTimes() {
 			demo: Number(values.demo)
 		});
 		console.log(
-			`seeded ${seeded.resources} resources in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+			`seeded ${seeded.resources} demo and ${seeded.osm} OpenStreetMap resources in ${((performance.now() - t0) / 1000).toFixed(1)} s`
 		);
 		const anon = createClient(gateway.url, gateway.anonKey, {
 			auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }

@@ -34,6 +34,8 @@ process.env.ORIGIN = `http://127.0.0.1:${values.port}`;
 // headers and assumes https; this server stands where a TLS-terminating proxy would and says
 // the scheme is plain http.
 process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
+// Import uploads reach 5 MB (5,000 rows); adapter-node's default limit is 512 kB.
+process.env.BODY_SIZE_LIMIT ??= '6M';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 const { handler } = (await import(new URL('../build/handler.js', import.meta.url).href)) as {

@@ -31,6 +31,7 @@ type SeedModule = {
 		url: string;
 		serviceRoleKey: string;
 		demo?: number;
+		osm?: boolean;
 		log?: (line: string) => void;
 	}): Promise<{ accounts: { role: string; email: string; password: string }[] }>;
 };
@@ -86,7 +87,8 @@ async function seedWith(
 	url: string,
 	serviceRoleKey: string,
 	demo: number | undefined,
-	listAccounts = true
+	listAccounts = true,
+	osm = true
 ) {
 	const seedModule = values.seed ? resolve(values.seed) : null;
 	if (!seedModule || !existsSync(seedModule)) {
@@ -98,6 +100,7 @@ async function seedWith(
 		url,
 		serviceRoleKey,
 		...(demo === undefined ? {} : { demo }),
+		osm,
 		log: (line) => console.log(`[seed] ${line}`)
 	});
 	// `npm run dev` lists the default database's accounts on later starts.
@@ -202,14 +205,14 @@ async function reset() {
 	console.log(`reset: done (${DEFAULT_DATA_DIR}).`);
 }
 
-async function seed(demo: number | undefined) {
+async function seed(demo: number | undefined, osm: boolean) {
 	const url = await runningUrl();
 	if (url) {
 		const { serviceRoleKey } = localKeys();
-		await seedWith(url, serviceRoleKey, demo);
+		await seedWith(url, serviceRoleKey, demo, true, osm);
 		return;
 	}
-	await withTemporaryGateway((g) => seedWith(g.url, g.serviceRoleKey, demo));
+	await withTemporaryGateway((g) => seedWith(g.url, g.serviceRoleKey, demo, true, osm));
 }
 
 async function backup() {
@@ -281,6 +284,9 @@ const { positionals, values } = parseArgs({
 		'migrations-dir': { type: 'string' },
 		'no-seed': { type: 'boolean', default: false },
 		seed: { type: 'string' },
+		// The OpenStreetMap care points are seeded by default; --no-osm leaves them out.
+		osm: { type: 'boolean', default: true },
+		'no-osm': { type: 'boolean', default: false },
 		executor: { type: 'string' }
 	}
 });
@@ -302,7 +308,10 @@ async function main(command: string | undefined) {
 			await reset();
 			break;
 		case 'seed':
-			await seed(values.demo === undefined ? undefined : Number(values.demo));
+			await seed(
+				values.demo === undefined ? undefined : Number(values.demo),
+				values.osm && !values['no-osm']
+			);
 			break;
 		case 'backup':
 			await backup();
@@ -312,7 +321,7 @@ async function main(command: string | undefined) {
 			break;
 		default:
 			console.error(
-				'usage: node supabase-local/cli.ts [--seed MODULE] <start [--port N] [--data-dir D] [--migrations-dir D] [--no-seed] [--executor pglite|postgres] | status [--json] | reset | seed [--demo N] | backup | test-db [--dir D]>'
+				'usage: node supabase-local/cli.ts [--seed MODULE] <start [--port N] [--data-dir D] [--migrations-dir D] [--no-seed] [--executor pglite|postgres] | status [--json] | reset | seed [--demo N] [--osm | --no-osm] | backup | test-db [--dir D]>'
 			);
 			process.exit(2);
 	}

@@ -4,6 +4,7 @@
 // gateway and a real Supabase project alike.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { generateDemo, DEMO_ORGANIZATION_ID_RANGE, type DemoData } from './demo.ts';
+import { importOsm } from './osm.ts';
 import {
 	DATA_ATTRIBUTIONS,
 	INDICATOR_SOURCES,
@@ -26,10 +27,18 @@ export type SeedOptions = {
 	dataDir?: string;
 	/** Reference day for demo dates, `YYYY-MM-DD`; default today (UTC). */
 	today?: string;
+	/** Import the OpenStreetMap care points of data/brussels/ (real places). Default true. */
+	osm?: boolean;
 };
 
 export type SeedAccount = { role: string; email: string; password: string };
-export type SeedResult = { accounts: SeedAccount[]; resources: number };
+export type SeedResult = {
+	accounts: SeedAccount[];
+	/** Published fictional demo resources. */
+	resources: number;
+	/** OpenStreetMap entries imported (or updated); 0 without the OSM option. */
+	osm: number;
+};
 
 /** Rows per request: large enough to be quick, small enough for request body limits. */
 const BATCH = 1000;
@@ -224,9 +233,10 @@ async function replaceDemoData(
 }
 
 /**
- * Loads geography, taxonomy, attributions, demo accounts and `demo` fictional resources into
- * the database behind `url`, using the service-role key. Safe to run again: reference data is
- * upserted and the previous demo entries are replaced.
+ * Loads geography, taxonomy, attributions, demo accounts, `demo` fictional resources and (unless
+ * `osm` is false) the OpenStreetMap care points into the database behind `url`, using the
+ * service-role key. Safe to run again: reference data is upserted, the previous demo entries are
+ * replaced and OpenStreetMap entries are updated by their external id.
  *
  * @example
  * const { accounts, resources } = await seed({ url, serviceRoleKey, demo: 320, log: console.log });
@@ -271,8 +281,25 @@ export async function seed(opts: SeedOptions): Promise<SeedResult> {
 		`demo: ${demo.published} published resources, ${demo.organizations.length} organizations, ` +
 			`${new Set(demo.locations.map((l) => l.mdrc)).size} quartiers`
 	);
+	let osm = 0;
+	if (opts.osm ?? true) {
+		const started = performance.now();
+		const result = await importOsm({
+			supabase,
+			dir,
+			taxonomy,
+			quartiers: loadQuartierCollection(dir)
+		});
+		osm = result.imported;
+		log(
+			`OpenStreetMap: ${result.imported} care points imported (© OpenStreetMap contributors, ODbL), ` +
+				`${result.duplicates} probable duplicates and ${result.invalid} invalid rows left out, ${result.failed} failed ` +
+				`(${((performance.now() - started) / 1000).toFixed(1)} s)`
+		);
+	}
 	return {
 		accounts: DEMO_ACCOUNTS.map(({ role, email, password }) => ({ role, email, password })),
-		resources: demo.published
+		resources: demo.published,
+		osm
 	};
 }

@@ -86,7 +86,13 @@ describe.each(executorKinds())('attacks on content and trust on %s', (kind) => {
 
 	beforeAll(async () => {
 		gateway = await startTestGateway(kind, { migrationsDir: MIGRATIONS_DIR });
-		seeded = await seed({ url: gateway.url, serviceRoleKey: gateway.serviceRoleKey, demo: 80 });
+		// The demo entries are enough to attack; the OpenStreetMap import has its own tests.
+		seeded = await seed({
+			url: gateway.url,
+			serviceRoleKey: gateway.serviceRoleKey,
+			demo: 80,
+			osm: false
+		});
 		anon = createClient(gateway.url, gateway.anonKey, options);
 		const [editor, editor2] = seeded.accounts.filter((a) => a.role === 'org_editor');
 		const moderator = seeded.accounts.find((a) => a.role === 'moderator');

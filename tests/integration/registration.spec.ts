@@ -65,7 +65,7 @@ const registration = registrationSchema.parse({
 beforeAll(async () => {
 	// Users sign up with a password and get a session at once, without a confirmation mail.
 	gw = await startGateway({ dataDir: null, port: 0, migrate: true, autoConfirm: true });
-	await seed({ url: gw.url, serviceRoleKey: gw.serviceRoleKey, demo: 0 });
+	await seed({ url: gw.url, serviceRoleKey: gw.serviceRoleKey, demo: 0, osm: false });
 	admin = createClient(gw.url, gw.serviceRoleKey, {
 		auth: { persistSession: false, autoRefreshToken: false }
 	});

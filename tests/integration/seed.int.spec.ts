@@ -8,6 +8,7 @@ import { quartierAt } from '#lib/domain/geo/quartier.ts';
 import type { Gateway } from '@nabij/supabase-local';
 import { executorKinds, startTestGateway } from '@nabij/supabase-local/testing';
 import { loadQuartierCollection } from '../../supabase/seed/geography.ts';
+import { DEMO_ORGANIZATION_ID_RANGE } from '../../supabase/seed/demo.ts';
 import { seed, type SeedResult } from '../../supabase/seed/run.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../supabase/migrations', import.meta.url));
@@ -54,6 +55,8 @@ describe.each(executorKinds())('seed on %s', (kind) => {
 
 	it('reports the demo accounts and resources it created', () => {
 		expect(result.resources).toBe(320);
+		// 240 points in the extract, 3 left out as probable duplicates of a neighbouring point.
+		expect(result.osm).toBe(237);
 		expect(result.accounts.map((a) => a.role).sort()).toEqual([
 			'admin',
 			'moderator',
@@ -154,6 +157,38 @@ describe.each(executorKinds())('seed on %s', (kind) => {
 		expect(count).toBeGreaterThan(0);
 	});
 
+	it('imports the OpenStreetMap care points as real, attributed and unconfirmed entries', async () => {
+		const sources = await all<{ organization_id: string; attribution: string; licence: string }>(
+			(from, to) =>
+				anon
+					.from('organization_sources')
+					.select('organization_id, attribution, licence')
+					.eq('source_name', 'OpenStreetMap')
+					.order('id')
+					.range(from, to)
+		);
+		expect(sources).toHaveLength(237);
+		for (const s of sources) {
+			expect(s.attribution).toBe('© OpenStreetMap contributors');
+			expect(s.licence).toBe('ODbL-1.0');
+		}
+		const ids = new Set(sources.map((s) => s.organization_id));
+		const organizations = await all<{ id: string; name: string; assured_date: string | null }>(
+			(from, to) =>
+				anon.from('organizations').select('id, name, assured_date').order('id').range(from, to)
+		);
+		const osm = organizations.filter((o) => ids.has(o.id));
+		expect(osm).toHaveLength(237);
+		// Never confirmed by their organization, and apart from the fictional demo entries.
+		const [first, last] = DEMO_ORGANIZATION_ID_RANGE;
+		const isDemo = (id: string) => id >= first && id <= last;
+		for (const o of osm) {
+			expect(o.assured_date).toBeNull();
+			expect(isDemo(o.id)).toBe(false);
+		}
+		expect(organizations.filter((o) => !ids.has(o.id)).every((o) => isDemo(o.id))).toBe(true);
+	});
+
 	it('replaces the demo entries when run again with another size', async () => {
 		const again = await seed({
 			url: gateway.url,
@@ -162,9 +197,15 @@ describe.each(executorKinds())('seed on %s', (kind) => {
 			today: '2026-11-23'
 		});
 		expect(again.resources).toBe(40);
+		// The OpenStreetMap entries are matched by their external id: updated, not added again.
+		expect(again.osm).toBe(237);
 		const { count } = await anon
 			.from('resource_index')
 			.select('id', { count: 'exact', head: true });
-		expect(count).toBe(40);
+		expect(count).toBe(40 + 237);
+		const sources = await anon
+			.from('organization_sources')
+			.select('id', { count: 'exact', head: true });
+		expect(sources.count).toBe(237);
 	});
 });

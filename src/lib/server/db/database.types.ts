@@ -323,6 +323,55 @@ export type Database = {
 					}
 				];
 			};
+			import_jobs: {
+				Row: {
+					created_at: string;
+					created_by: string | null;
+					done: number;
+					failed: number;
+					format: string;
+					id: string;
+					outcomes: NonNullable<Json>;
+					report: NonNullable<Json>;
+					rows: NonNullable<Json>;
+					source: NonNullable<Json>;
+					status: string;
+					total: number;
+					updated_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					created_by?: string | null;
+					done?: number;
+					failed?: number;
+					format: string;
+					id?: string;
+					outcomes?: NonNullable<Json>;
+					report?: NonNullable<Json>;
+					rows: NonNullable<Json>;
+					source: NonNullable<Json>;
+					status?: string;
+					total: number;
+					updated_at?: string;
+				};
+				Update: {
+					created_at?: string;
+					created_by?: string | null;
+					done?: number;
+					failed?: number;
+					format?: string;
+					id?: string;
+					outcomes?: NonNullable<Json>;
+					report?: NonNullable<Json>;
+					rows?: NonNullable<Json>;
+					source?: NonNullable<Json>;
+					status?: string;
+					total?: number;
+					updated_at?: string;
+				};
+				Relationships: [];
+			};
 			indicator_sources: {
 				Row: {
 					caveat: string | null;
@@ -556,6 +605,67 @@ export type Database = {
 					},
 					{
 						foreignKeyName: 'organization_members_organization_id_fkey';
+						columns: ['organization_id'];
+						isOneToOne: false;
+						referencedRelation: 'resource_index';
+						referencedColumns: ['organization_id'];
+					}
+				];
+			};
+			organization_sources: {
+				Row: {
+					attribution: string | null;
+					created_at: string;
+					external_id: string;
+					id: string;
+					import_job_id: string | null;
+					imported_values: NonNullable<Json>;
+					licence: string;
+					organization_id: string;
+					retrieved_on: string;
+					source_name: string;
+					source_url: string | null;
+					updated_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					attribution?: string | null;
+					created_at?: string;
+					external_id: string;
+					id?: string;
+					import_job_id?: string | null;
+					imported_values: NonNullable<Json>;
+					licence: string;
+					organization_id: string;
+					retrieved_on: string;
+					source_name: string;
+					source_url?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					attribution?: string | null;
+					created_at?: string;
+					external_id?: string;
+					id?: string;
+					import_job_id?: string | null;
+					imported_values?: NonNullable<Json>;
+					licence?: string;
+					organization_id?: string;
+					retrieved_on?: string;
+					source_name?: string;
+					source_url?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'organization_sources_organization_id_fkey';
+						columns: ['organization_id'];
+						isOneToOne: false;
+						referencedRelation: 'organizations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'organization_sources_organization_id_fkey';
 						columns: ['organization_id'];
 						isOneToOne: false;
 						referencedRelation: 'resource_index';
@@ -1131,11 +1241,19 @@ export type Database = {
 		Functions: {
 			accept_editor_invite: { Args: { p_nonce: string }; Returns: string };
 			answer_error_report: { Args: { p_reply: string; p_report_id: string }; Returns: undefined };
+			append_import_job: {
+				Args: { p_job_id: string; p_report: Json; p_rows: Json };
+				Returns: number;
+			};
 			become_org_editor: { Args: Record<PropertyKey, never>; Returns: undefined };
 			close_error_report: { Args: { p_report_id: string; p_status: string }; Returns: undefined };
 			confirm_organization_active: { Args: { p_organization_id: string }; Returns: string };
 			create_editor_invite: {
 				Args: { p_email: string; p_organization_id: string };
+				Returns: string;
+			};
+			create_import_job: {
+				Args: { p_format: string; p_report: Json; p_rows: Json; p_source: Json };
 				Returns: string;
 			};
 			decide_change_request: {
@@ -1144,6 +1262,7 @@ export type Database = {
 			};
 			delete_my_account: { Args: Record<PropertyKey, never>; Returns: number };
 			has_role: { Args: { role_name: string }; Returns: boolean };
+			import_entry: { Args: { p_entry: Json; p_source: Json }; Returns: Json };
 			liveness_answer: {
 				Args: { p_answer: string; p_nonce: string; p_paused_until: string };
 				Returns: string;
@@ -1234,6 +1353,8 @@ export type Database = {
 				};
 				Returns: string;
 			};
+			run_import_batch: { Args: { p_job_id: string; p_size: number }; Returns: Json };
+			start_import_job: { Args: { p_job_id: string }; Returns: undefined };
 			withdraw_change_request: { Args: { p_change_request_id: string }; Returns: undefined };
 		};
 		Enums: {

@@ -8,6 +8,7 @@ import { localizeHref } from '#lib/paraglide/runtime.js';
 import * as errorReports from '#lib/server/db/error-reports.ts';
 import { DataError } from '#lib/server/db/errors.ts';
 import * as geography from '#lib/server/db/geography.ts';
+import * as imports from '#lib/server/db/imports.ts';
 import * as resources from '#lib/server/db/resources.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
 import { allowAttempt } from '#lib/server/rate-limit.ts';
@@ -23,14 +24,16 @@ async function entryOr404(locals: App.Locals, rawId: string) {
 
 export async function load({ params, locals, url }) {
 	const entry = await entryOr404(locals, params.id);
-	const [terms, quartiers, communes] = await Promise.all([
+	const [terms, quartiers, communes, source] = await Promise.all([
 		taxonomy.load(locals.supabase),
 		geography.listQuartiers(locals.supabase),
-		geography.listCommunes(locals.supabase)
+		geography.listCommunes(locals.supabase),
+		imports.sourceOf(locals.supabase, entry.organization_id)
 	]);
 	const commune = communes.find((c) => c.nis === entry.nis) ?? null;
 	return {
 		entry,
+		source,
 		taxonomy: terms,
 		commune,
 		serviceArea: quartiers.filter(
