@@ -12,7 +12,7 @@ import type { Db } from '../src/lib/server/db/client.ts';
 import * as geography from '../src/lib/server/db/geography.ts';
 import * as imports from '../src/lib/server/db/imports.ts';
 import * as taxonomy from '../src/lib/server/db/taxonomy.ts';
-import { startGateway } from '../supabase-local/src/server.ts';
+import { startGateway } from '@nabij/supabase-local';
 import { seed } from '../supabase/seed/run.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '5000' } } });

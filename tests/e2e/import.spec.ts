@@ -3,7 +3,7 @@
 // the result; the new entry's page names its source and says it is not yet confirmed, as the
 // seeded OpenStreetMap entries do.
 import { createClient } from '@supabase/supabase-js';
-import { localKeys } from '../../supabase-local/src/keys.ts';
+import { localKeys } from '@nabij/supabase-local/keys';
 import { expect, expectAccessible, test } from './fixtures.ts';
 import { DEMO, gatewayUrl, signIn } from './helpers.ts';
 

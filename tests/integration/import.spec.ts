@@ -10,7 +10,7 @@ import type { Db } from '#lib/server/db/client.ts';
 import * as geography from '#lib/server/db/geography.ts';
 import * as imports from '#lib/server/db/imports.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
-import { startGateway, type Gateway } from '../../supabase-local/src/server.ts';
+import { startGateway, type Gateway } from '@nabij/supabase-local';
 import { seed } from '../../supabase/seed/run.ts';
 
 let gw: Gateway;
