@@ -395,7 +395,7 @@ begin
 		filters := filters || 'wheelchair'::text;
 	end if;
 	if q_open_now then
-		c_open := format('e.schedules = any (%L::text[])', q_open);
+		c_open := format('(e.schedule_kind = ''hours'' and e.schedules = any (%L::text[]))', q_open);
 		filters := filters || 'openNow'::text;
 	end if;
 

@@ -18,6 +18,7 @@ const result: FinderResult = {
 	languages: ['ar', 'nl'],
 	support_kinds: ['meeting_place'],
 	target_groups: ['older_people'],
+	wheelchair_accessible: null,
 	accepting_new: 'waitlist',
 	trust_tier: 'vouched',
 	vouched_by_name: 'LDC Anneessens',

@@ -323,6 +323,100 @@ export type Database = {
 					}
 				];
 			};
+			finder_entries: {
+				Row: {
+					accepting_new: string;
+					assured_date: string | null;
+					category: string;
+					id: string;
+					languages: string[];
+					lat: number;
+					location_id: string;
+					location_precision: string;
+					lon: number;
+					mdrc: number;
+					name_folded: string;
+					organization_id: string;
+					organization_name: string;
+					quartier_name_fr: string;
+					quartier_name_nl: string;
+					schedule_kind: string;
+					schedules: string | null;
+					service_id: string;
+					service_name: string;
+					sort_name: string;
+					status: string;
+					support_codes: string[];
+					support_kinds: string[];
+					target_groups: string[];
+					text_folded: string;
+					trust_tier: string;
+					vouched_by_name: string | null;
+					wheelchair_accessible: boolean | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					accepting_new: string;
+					assured_date?: string | null;
+					category: string;
+					id: string;
+					languages: string[];
+					lat: number;
+					location_id: string;
+					location_precision: string;
+					lon: number;
+					mdrc: number;
+					name_folded: string;
+					organization_id: string;
+					organization_name: string;
+					quartier_name_fr: string;
+					quartier_name_nl: string;
+					schedule_kind: string;
+					schedules?: string | null;
+					service_id: string;
+					service_name: string;
+					sort_name: string;
+					status: string;
+					support_codes: string[];
+					support_kinds: string[];
+					target_groups: string[];
+					text_folded: string;
+					trust_tier: string;
+					vouched_by_name?: string | null;
+					wheelchair_accessible?: boolean | null;
+				};
+				Update: {
+					accepting_new?: string;
+					assured_date?: string | null;
+					category?: string;
+					id?: string;
+					languages?: string[];
+					lat?: number;
+					location_id?: string;
+					location_precision?: string;
+					lon?: number;
+					mdrc?: number;
+					name_folded?: string;
+					organization_id?: string;
+					organization_name?: string;
+					quartier_name_fr?: string;
+					quartier_name_nl?: string;
+					schedule_kind?: string;
+					schedules?: string | null;
+					service_id?: string;
+					service_name?: string;
+					sort_name?: string;
+					status?: string;
+					support_codes?: string[];
+					support_kinds?: string[];
+					target_groups?: string[];
+					text_folded?: string;
+					trust_tier?: string;
+					vouched_by_name?: string | null;
+					wheelchair_accessible?: boolean | null;
+				};
+				Relationships: [];
+			};
 			indicator_sources: {
 				Row: {
 					caveat: string | null;
@@ -905,6 +999,7 @@ export type Database = {
 					support_kinds: string[];
 					target_groups: string[];
 					updated_at: string;
+					wheelchair_accessible: boolean | null;
 				};
 				ComputedFields: never;
 				Insert: {
@@ -926,6 +1021,7 @@ export type Database = {
 					support_kinds: string[];
 					target_groups?: string[];
 					updated_at?: string;
+					wheelchair_accessible?: boolean | null;
 				};
 				Update: {
 					accepting_new?: string;
@@ -946,6 +1042,7 @@ export type Database = {
 					support_kinds?: string[];
 					target_groups?: string[];
 					updated_at?: string;
+					wheelchair_accessible?: boolean | null;
 				};
 				Relationships: [
 					{
@@ -1143,6 +1240,10 @@ export type Database = {
 				Returns: undefined;
 			};
 			delete_my_account: { Args: Record<PropertyKey, never>; Returns: number };
+			finder_entries_refresh: { Args: { p_organization_ids: string[] }; Returns: undefined };
+			finder_fold: { Args: { p_text: string }; Returns: string };
+			finder_schedule_texts: { Args: Record<PropertyKey, never>; Returns: string[] };
+			finder_search: { Args: { p_query: Json }; Returns: Json };
 			has_role: { Args: { role_name: string }; Returns: boolean };
 			liveness_answer: {
 				Args: { p_answer: string; p_nonce: string; p_paused_until: string };
