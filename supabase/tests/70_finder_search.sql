@@ -5,7 +5,7 @@
 -- result with counts.
 begin;
 set local search_path to "$user", public, extensions;
-select plan(57);
+select plan(58);
 
 select tests.create_fixture();
 
@@ -117,14 +117,15 @@ select is(tests.found('{"quartier": 3, "sort": "freshness"}'), array['Permanence
 select is(tests.found('{"quartier": 3, "sort": "name"}'), array['Soutien scolaire', 'Huiswerk', 'Permanence sociale'], 'name: by folded organization name (École des Devoirs, Huiswerkklas, Maison), then service name');
 select is(tests.found('{"quartier": 3, "sort": "name", "page": 2, "page_size": 2}'), array['Permanence sociale'], 'page 2 of 2 by 2');
 select is((public.finder_search('{"page": 2, "page_size": 2}') ->> 'total')::int, 6, 'the total counts every match, whatever the page');
-select is(jsonb_array_length(public.finder_search('{"page": 2, "page_size": 2}') -> 'points'), 6, 'every match is a map point');
+select is(length(public.finder_search('{"page": 2, "page_size": 2}') ->> 'points'), 6 * 9, 'every match is a map point of 9 characters');
+select is(length(public.finder_search('{"languages": ["ar"]}') ->> 'points'), 3 * 9, 'a filtered search maps its matches only');
 reset role;
 
 -- The explanation ---------------------------------------------------------------------------------
 select is(
 	public.finder_search('{"lon": 4.3456, "lat": 50.8276, "radius_m": 600, "languages": ["ar"]}') -> 'counts',
 	'{"everything": 6,
-	  "without": {"text": 0, "radius": 3, "quartier": 0, "languages": 2, "support": 0, "target": 0, "category": 0, "accepting": 0, "wheelchair": 0, "openNow": 0},
+	  "without": {"radius": 3, "languages": 2},
 	  "within": {"500": 0, "1000": 0, "2000": 1, "5000": 3, "10000": 3, "20000": 3}}'::jsonb,
 	'an empty search counts, per dropped filter and per wider radius, what it would find'
 );

@@ -158,7 +158,6 @@ describe('findResources', () => {
 			expect(found.total, params).toBe(engine.total);
 			expect(found.total, params).toBeGreaterThan(0);
 			const offset = (query.page - 1) * PAGE_SIZE;
-			expect(found.offset).toBe(offset);
 			expect(
 				found.results.map((r) => r.id),
 				params
@@ -168,17 +167,15 @@ describe('findResources', () => {
 				expect(r.distanceMeters ?? 0).toBeCloseTo(expected?.distanceMeters ?? 0, 3);
 				expect(r.openNow).toBe(expected?.openNow);
 			}
-			// Every match is a point on the map, the page's at the page's ranks.
-			const points = unpackPoints(found.points, {
-				offset,
-				ids: found.results.map((r) => r.id)
-			});
+			// Every match is a point on the map; each listed result knows its own.
+			const points = unpackPoints(found.points, found.results);
 			expect(points).toHaveLength(found.total);
-			const [first] = found.results;
-			if (first) {
-				expect(points[offset]).toMatchObject({ id: first.id, category: first.category });
-				expect(points[offset]?.lon).toBeCloseTo(first.lon, 4);
-				expect(points[offset]?.lat).toBeCloseTo(first.lat, 4);
+			for (const r of found.results) {
+				const point = points.find((p) => p.id === r.id);
+				expect(point).toMatchObject({ id: r.id, category: r.category, mdrc: r.mdrc });
+				expect(point?.lon).toBeCloseTo(r.lon, 4);
+				expect(point?.lat).toBeCloseTo(r.lat, 4);
+				expect(point?.dormant).toBe(r.dormant);
 			}
 		}
 	});

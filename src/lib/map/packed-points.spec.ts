@@ -1,46 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { packPoints, unpackPoints } from './packed-points.ts';
+import { unpackPoints } from './packed-points.ts';
 
-// The integer finder_search computes for a point, written out as the migration does.
-function packed(p: {
-	lon: number;
-	lat: number;
-	category: number;
-	quartierOnly: boolean;
-	dormant: boolean;
-	mdrc: number;
-}): number {
-	const x = Math.round((p.lon - 4.24) * 100_000);
-	const y = Math.round((p.lat - 50.76) * 100_000);
-	const flags = (p.quartierOnly ? 1 : 0) + 2 * (p.dormant ? 1 : 0) + 4 * p.mdrc;
-	return x + 32_768 * (y + 32_768 * (p.category + 64 * flags));
-}
+// Codes written by the database's finder_map_code:
+// (4.35247, 50.84673, category 3, exact, active, mdrc 1), (4.48, 50.91, category 12,
+// quartier-only, dormant, mdrc 4095) and the region's corner.
+const PACKED = 'AAEDQ8Kvv' + 'D__MdTF3A' + 'AAAAAAAAA';
+const categories = Array.from({ length: 13 }, (_, i) => `c${i}`);
 
-describe('packed map points', () => {
-	it('round-trips points at the corners of the region, with ids for the listed page', () => {
-		const grandPlace = {
-			lon: 4.35247,
-			lat: 50.84673,
-			category: 3,
-			quartierOnly: false,
-			dormant: false,
-			mdrc: 1
-		};
-		const farCorner = {
-			lon: 4.48,
-			lat: 50.91,
-			category: 12,
-			quartierOnly: true,
-			dormant: true,
-			mdrc: 4095
-		};
-		const text = packPoints([packed(grandPlace), packed(farCorner)]);
-		expect(text).toHaveLength(18);
-		const categories = Array.from({ length: 13 }, (_, i) => `c${i}`);
-		const points = unpackPoints({ packed: text, categories }, { offset: 1, ids: ['b'] });
-		expect(points).toEqual([
+describe('unpackPoints', () => {
+	it('reads what the database packed, with ids for the listed page', () => {
+		const listed = [{ map_code: 'D__MdTF3A', id: 'b' }];
+		expect(unpackPoints({ packed: PACKED, categories }, listed)).toEqual([
 			{
-				id: 'rank:0',
+				id: 'point:0',
 				name: '',
 				category: 'c3',
 				lon: 4.35247,
@@ -58,11 +30,34 @@ describe('packed map points', () => {
 				mdrc: 4095,
 				quartierOnly: true,
 				dormant: true
+			},
+			{
+				id: 'point:2',
+				name: '',
+				category: 'c0',
+				lon: 4.24,
+				lat: 50.76,
+				mdrc: 0,
+				quartierOnly: false,
+				dormant: false
 			}
 		]);
 	});
 
 	it('unpacks nothing from nothing', () => {
-		expect(unpackPoints({ packed: '', categories: [] }, { offset: 0, ids: [] })).toEqual([]);
+		expect(unpackPoints({ packed: '', categories: [] }, [])).toEqual([]);
+	});
+
+	it('gives each listed result its own point when several share a place', () => {
+		const twice = 'AAEDQ8Kvv'.repeat(3);
+		const listed = [
+			{ map_code: 'AAEDQ8Kvv', id: 'a' },
+			{ map_code: 'AAEDQ8Kvv', id: 'b' }
+		];
+		expect(unpackPoints({ packed: twice, categories }, listed).map((p) => p.id)).toEqual([
+			'a',
+			'b',
+			'point:2'
+		]);
 	});
 });

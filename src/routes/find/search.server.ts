@@ -11,7 +11,7 @@ import {
 	type FinderQuery
 } from '#lib/domain/search/index.ts';
 import * as finderEntries from '#lib/server/db/finder-entries.ts';
-import { packPoints, type PackedPoints } from '#lib/map/packed-points.ts';
+import type { PackedPoints } from '#lib/map/packed-points.ts';
 import type { FinderResult } from './types.ts';
 
 /** Results listed on one page. */
@@ -21,10 +21,8 @@ export type FinderSearch = {
 	results: FinderResult[];
 	total: number;
 	reasons: EmptyReason[];
-	/** Every match, in rank order: point `offset + i` is `results[i]`. */
+	/** Every match; each result's `map_code` finds its point. */
 	points: PackedPoints;
-	/** Rank of the page's first result (0-based). */
-	offset: number;
 	page: number;
 	pages: number;
 };
@@ -92,8 +90,7 @@ export async function findResources(supabase: Db, query: FinderQuery): Promise<F
 					counts: found.counts
 				})
 			: [],
-		points: { packed: packPoints(found.points), categories: found.categories },
-		offset: (query.page - 1) * PAGE_SIZE,
+		points: { packed: found.points, categories: found.categories },
 		page: query.page,
 		pages
 	};

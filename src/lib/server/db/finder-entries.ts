@@ -67,13 +67,16 @@ const rowSchema = z.object({
 	quartier_name_fr: z.string(),
 	quartier_name_nl: z.string(),
 	distance_m: z.number().nullable(),
-	relevance: z.number()
+	relevance: z.number(),
+	/** The entry's map point, as in `points`. */
+	map_code: z.string().length(9)
 });
 
 const searchSchema = z.object({
 	total: count,
 	results: z.array(rowSchema),
-	points: z.array(z.number().int().nonnegative()),
+	/** 9 characters per match, in no particular order (see `packed-points.ts`). */
+	points: z.string(),
 	categories: z.array(z.string()),
 	filters: z.array(filterName),
 	counts: z
@@ -93,8 +96,9 @@ export type FinderEntryRow = z.infer<typeof rowSchema>;
 
 /**
  * Searches the published entries: returns the page asked for (ranked), the total, every match as a
- * packed map point in rank order (see `packed-points.ts`), the active filters and, when fewer
- * than `explain_below` match, the counts per dropped filter and per wider radius.
+ * packed map point (see `packed-points.ts`; each result carries its own code), the active
+ * filters and, when fewer than `explain_below` match, the counts per dropped filter and per
+ * wider radius.
  *
  * @example await finderEntries.search(locals.supabase, { lon: 4.3456, lat: 50.8276, radius_m: 1000, languages: ['ar'] })
  */
