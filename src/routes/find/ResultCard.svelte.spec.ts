@@ -19,6 +19,7 @@ const result: FinderResult = {
 	support_kinds: ['meeting_place'],
 	target_groups: ['older_people'],
 	wheelchair_accessible: null,
+	map_code: 'AAEDQ8Kvv',
 	accepting_new: 'waitlist',
 	trust_tier: 'vouched',
 	vouched_by_name: 'LDC Anneessens',
