@@ -5,7 +5,7 @@
 -- result with counts.
 begin;
 set local search_path to "$user", public, extensions;
-select plan(58);
+select plan(62);
 
 select tests.create_fixture();
 
@@ -83,7 +83,10 @@ select throws_ok($$insert into public.finder_entries select * from public.finder
 select throws_ok($$update public.finder_entries set organization_name = 'Hacked'$$, '42501', null, 'a moderator cannot update finder_entries');
 select throws_ok($$delete from public.finder_entries$$, '42501', null, 'a moderator cannot delete from finder_entries');
 select throws_ok($$truncate public.finder_entries$$, '42501', null, 'a moderator cannot truncate finder_entries');
+select throws_ok($$update public.finder_region set total = 0$$, '42501', null, 'a moderator cannot rewrite the region''s map points');
+select throws_ok($$select word from public.finder_words$$, '42501', null, 'nobody reads the vocabulary through the API');
 reset role;
+select results_eq($$select total, length(points) from public.finder_region$$, $$values (6, 6 * 9)$$, 'finder_region counts and maps every published entry');
 
 -- Text: accents, case, punctuation and a slip --------------------------------------------------
 set local role anon;
@@ -177,6 +180,8 @@ delete from public.services where id = 'c0000000-0000-4000-8000-0000000000e2';
 select is_empty($$select 1 from public.finder_entries where service_id = 'c0000000-0000-4000-8000-0000000000e2'$$, 'a deleted service leaves');
 delete from public.organizations where id = 'b0000000-0000-4000-8000-0000000000e1';
 select is_empty($$select 1 from public.finder_entries where organization_id = 'b0000000-0000-4000-8000-0000000000e1'$$, 'a deleted organization leaves');
+
+select results_eq($$select total from public.finder_region$$, $$values ((select count(*)::int from public.finder_entries))$$, 'finder_region follows the changes');
 
 select * from finish();
 rollback;
