@@ -334,6 +334,7 @@ export type Database = {
 					location_id: string;
 					location_precision: string;
 					lon: number;
+					map_code: string;
 					mdrc: number;
 					name_folded: string;
 					organization_id: string;
@@ -353,6 +354,7 @@ export type Database = {
 					trust_tier: string;
 					vouched_by_name: string | null;
 					wheelchair_accessible: boolean | null;
+					words: unknown;
 				};
 				ComputedFields: never;
 				Insert: {
@@ -365,6 +367,7 @@ export type Database = {
 					location_id: string;
 					location_precision: string;
 					lon: number;
+					map_code: string;
 					mdrc: number;
 					name_folded: string;
 					organization_id: string;
@@ -384,6 +387,7 @@ export type Database = {
 					trust_tier: string;
 					vouched_by_name?: string | null;
 					wheelchair_accessible?: boolean | null;
+					words: unknown;
 				};
 				Update: {
 					accepting_new?: string;
@@ -395,6 +399,7 @@ export type Database = {
 					location_id?: string;
 					location_precision?: string;
 					lon?: number;
+					map_code?: string;
 					mdrc?: number;
 					name_folded?: string;
 					organization_id?: string;
@@ -414,6 +419,39 @@ export type Database = {
 					trust_tier?: string;
 					vouched_by_name?: string | null;
 					wheelchair_accessible?: boolean | null;
+					words?: unknown;
+				};
+				Relationships: [];
+			};
+			finder_region: {
+				Row: {
+					id: boolean;
+					points: string;
+					total: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					id?: boolean;
+					points: string;
+					total: number;
+				};
+				Update: {
+					id?: boolean;
+					points?: string;
+					total?: number;
+				};
+				Relationships: [];
+			};
+			finder_words: {
+				Row: {
+					word: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					word: string;
+				};
+				Update: {
+					word?: string;
 				};
 				Relationships: [];
 			};
@@ -1242,8 +1280,20 @@ export type Database = {
 			delete_my_account: { Args: Record<PropertyKey, never>; Returns: number };
 			finder_entries_refresh: { Args: { p_organization_ids: string[] }; Returns: undefined };
 			finder_fold: { Args: { p_text: string }; Returns: string };
+			finder_map_code: {
+				Args: {
+					p_category_index: number;
+					p_dormant: boolean;
+					p_lat: number;
+					p_lon: number;
+					p_mdrc: number;
+					p_quartier_only: boolean;
+				};
+				Returns: string;
+			};
 			finder_schedule_texts: { Args: Record<PropertyKey, never>; Returns: string[] };
 			finder_search: { Args: { p_query: Json }; Returns: Json };
+			finder_typo_candidates: { Args: { p_word: string }; Returns: string[] };
 			has_role: { Args: { role_name: string }; Returns: boolean };
 			liveness_answer: {
 				Args: { p_answer: string; p_nonce: string; p_paused_until: string };
