@@ -601,7 +601,7 @@ begin
 		end loop;
 		execute format($sql$
 			select jsonb_build_object(
-				'everything', (select count(*) from public.finder_entries),
+				'everything', coalesce((select r.total from public.finder_region r), 0),
 				'without', jsonb_build_object(%1$s),
 				'within', %2$s
 			)
