@@ -60,6 +60,7 @@ export type DemoService = {
 	languages: string[];
 	eligibility_description: string | null;
 	accessibility: string | null;
+	wheelchair_accessible: boolean | null;
 	cost: 'free' | 'contribution' | 'paid';
 	cost_note: string | null;
 	accepting_new: 'open' | 'waitlist' | 'full';
@@ -258,12 +259,17 @@ const NAME_PATTERNS: Record<string, [fr: string, nl: string]> = {
 	other: ['Collectif', 'Collectief']
 };
 
-const ACCESSIBILITY = [
-	'Ground floor, step-free entrance.',
-	'Lift available; adapted toilet.',
-	'First floor without lift.',
-	'Step-free access via the side door.'
+// Each note with what it clearly says about a wheelchair: step-free or a lift, or neither.
+const ACCESSIBILITY: readonly (readonly [note: string, wheelchair: boolean])[] = [
+	['Ground floor, step-free entrance.', true],
+	['Lift available; adapted toilet.', true],
+	['First floor without lift.', false],
+	['Step-free access via the side door.', true]
 ];
+
+function access(entry: readonly [string, boolean] | null) {
+	return { accessibility: entry?.[0] ?? null, wheelchair_accessible: entry?.[1] ?? null };
+}
 
 const ELIGIBILITY = [
 	'Residents of the quartier and surrounding streets.',
@@ -451,7 +457,7 @@ export function generateDemo(input: DemoInput): DemoData {
 			target_groups: targetGroups,
 			languages: [...languages],
 			eligibility_description: rnd.chance(0.3) ? rnd.pick(ELIGIBILITY) : null,
-			accessibility: rnd.chance(0.4) ? rnd.pick(ACCESSIBILITY) : null,
+			...access(rnd.chance(0.4) ? rnd.pick(ACCESSIBILITY) : null),
 			cost,
 			cost_note: cost === 'free' ? null : rnd.pick(COST_NOTES[cost]),
 			accepting_new: rnd.weighted([

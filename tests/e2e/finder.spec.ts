@@ -32,6 +32,48 @@ async function searchStreet(page: Page, typed: string) {
 }
 
 test.describe('finder', () => {
+	test('the first screen lists the whole region and pages through it', async ({ page }) => {
+		await page.goto('/fr/find');
+		await expect(page.getByRole('combobox', { name: /Où \?/ })).toBeFocused();
+		await expect(page.getByText('Toute la Région.')).toBeVisible();
+		const total = await statedTotal(page);
+		const pages = Math.ceil(total / 50);
+		expect(pages).toBeGreaterThan(1);
+		const cards = page.getByTestId('result');
+		await expect(cards).toHaveCount(50);
+		expect(await renderedOnMap(page)).toBe(total);
+		const firstPage = await cards.locator('h3').allInnerTexts();
+
+		const pager = page.getByRole('navigation', { name: 'Pages des résultats' });
+		await expect(pager).toContainText(`Page 1 sur ${pages}`);
+		await expect(pager.getByRole('link', { name: 'Page précédente' })).toHaveCount(0);
+		await pager.getByRole('link', { name: 'Page suivante' }).click();
+		await expect(page).toHaveURL(/[?&]page=2/);
+		await expect(pager).toContainText(`Page 2 sur ${pages}`);
+		await expect(cards).toHaveCount(pages > 2 ? 50 : total - 50);
+		const secondPage = await cards.locator('h3').allInnerTexts();
+		expect(secondPage).not.toEqual(firstPage);
+		// The map still shows every match while the list shows its second page.
+		expect(await renderedOnMap(page)).toBe(total);
+		expect(await statedTotal(page)).toBe(total);
+
+		await pager.getByRole('link', { name: 'Page précédente' }).click();
+		await expect(page).not.toHaveURL(/page=/);
+		expect(await cards.locator('h3').allInnerTexts()).toEqual(firstPage);
+	});
+
+	test('the wheelchair filter keeps fewer results and stays in the link', async ({ page }) => {
+		await page.goto('/en/find');
+		const all = await statedTotal(page);
+		await page.getByRole('checkbox', { name: 'Wheelchair accessible' }).check();
+		await page.getByRole('button', { name: 'Search', exact: true }).click();
+		await expect(page).toHaveURL(/wheelchair=1/);
+		const accessible = await statedTotal(page);
+		expect(accessible).toBeGreaterThan(0);
+		expect(accessible).toBeLessThan(all);
+		await expect(page.getByRole('checkbox', { name: 'Wheelchair accessible' })).toBeChecked();
+	});
+
 	test('search by street, filter by language: list and map agree', async ({ page }) => {
 		await page.goto('/fr/find');
 		await searchStreet(page, 'chaussee de wavre');
@@ -50,7 +92,8 @@ test.describe('finder', () => {
 		const cards = page.getByTestId('result');
 		await expect(cards).toHaveCount(Math.min(total, 50));
 		for (const text of await cards.allInnerTexts()) expect(text).toContain('Néerlandais');
-		expect(await renderedOnMap(page)).toBe(Math.min(total, 500));
+		// Every match is on the map, not only the listed page.
+		expect(await renderedOnMap(page)).toBe(total);
 	});
 
 	test('a search link reproduces the search', async ({ page, browser }) => {
@@ -210,6 +253,20 @@ test.describe('need signals', () => {
 });
 
 test.describe('without JavaScript', () => {
+	test('the first screen pages with plain links', async ({ page }) => {
+		await page.route('**/_app/immutable/**/*.js', (route) => route.abort());
+		await page.goto('/en/find');
+		const cards = page.getByTestId('result');
+		await expect(cards).toHaveCount(50);
+		const first = await cards.first().locator('h3').innerText();
+		await page.getByRole('link', { name: 'Next page' }).click();
+		await expect(page).toHaveURL(/\/en\/find\?page=2$/);
+		await expect(page.getByRole('navigation', { name: 'Pages of results' })).toContainText(
+			'Page 2 of'
+		);
+		expect(await cards.first().locator('h3').innerText()).not.toBe(first);
+	});
+
 	test('a typed street is found by the server and results can go on a slip', async ({ page }) => {
 		// The app's scripts never load (the axe scan still runs), as for a browser without them.
 		await page.route('**/_app/immutable/**/*.js', (route) => route.abort());

@@ -5,13 +5,15 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bboxAround } from '#lib/domain/finder/bbox.ts';
-import { finderQuerySchema } from '#lib/domain/search/index.ts';
+import { supportParents } from '#lib/domain/finder/query.ts';
+import { finderQuerySchema, searchResources } from '#lib/domain/search/index.ts';
+import { unpackPoints } from '#lib/map/packed-points.ts';
 import * as errorReports from '#lib/server/db/error-reports.ts';
 import * as geography from '#lib/server/db/geography.ts';
 import * as needSignals from '#lib/server/db/need-signals.ts';
 import * as resources from '#lib/server/db/resources.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
-import { findResources } from '../../src/routes/find/search.server.ts';
+import { findResources, PAGE_SIZE } from '../../src/routes/find/search.server.ts';
 import { startGateway, type Gateway } from '@nabij/supabase-local';
 import { seed, type SeedResult } from '../../supabase/seed/run.ts';
 
@@ -131,34 +133,110 @@ describe('resources.get and getMany', () => {
 });
 
 describe('findResources', () => {
-	it('ranks near Anneessens and counts the same as the engine over every row', async () => {
+	// The database search against the TypeScript engine over every published row: same matches,
+	// same order, same explanation.
+	async function both(params: string) {
 		const { supportKinds } = await taxonomy.load(anon);
-		const query = finderQuerySchema.parse(
-			new URLSearchParams('near=4.3414,50.8417&radius=2000&language=ar&support=social_contact')
-		);
-		const found = await findResources(anon, query, supportKinds);
-		expect(found.total).toBeGreaterThan(0);
-		const distances = found.results.map((r) => r.distanceMeters ?? Infinity);
-		const awake = found.results.filter((r) => !r.dormant).map((r) => r.distanceMeters ?? 0);
-		expect(awake).toEqual([...awake].sort((x, y) => x - y));
-		expect(Math.max(...distances)).toBeLessThanOrEqual(2000);
-		for (const r of found.results) expect(r.languages).toContain('ar');
-		expect(found.points).toHaveLength(Math.min(found.total, 500));
+		const query = finderQuerySchema.parse(new URLSearchParams(params));
+		const found = await findResources(anon, query);
+		const engine = searchResources({
+			resources: everything,
+			query,
+			supportParents: supportParents(supportKinds)
+		});
+		return { query, found, engine };
+	}
+
+	it('finds, ranks and pages like the engine over every row', async () => {
+		for (const params of [
+			'near=4.3414,50.8417&radius=2000&language=ar&support=social_contact',
+			'near=4.3456,50.8276&radius=1000&sort=freshness',
+			'target=older_people&accepting=1&sort=name',
+			'category=self_organisation&page=2',
+			'q=repas',
+			''
+		]) {
+			const { query, found, engine } = await both(params);
+			expect(found.total, params).toBe(engine.total);
+			expect(found.total, params).toBeGreaterThan(0);
+			const offset = (query.page - 1) * PAGE_SIZE;
+			expect(
+				found.results.map((r) => r.id),
+				params
+			).toEqual(engine.results.slice(offset, offset + PAGE_SIZE).map((r) => r.id));
+			for (const [i, r] of found.results.entries()) {
+				const expected = engine.results[offset + i];
+				expect(r.distanceMeters ?? 0).toBeCloseTo(expected?.distanceMeters ?? 0, 3);
+				expect(r.openNow).toBe(expected?.openNow);
+			}
+			// Every match is a point on the map; each listed result knows its own.
+			const points = unpackPoints(found.points, found.results);
+			expect(points).toHaveLength(found.total);
+			for (const r of found.results) {
+				const point = points.find((p) => p.id === r.id);
+				expect(point).toMatchObject({ id: r.id, category: r.category, mdrc: r.mdrc });
+				expect(point?.lon).toBeCloseTo(r.lon, 4);
+				expect(point?.lat).toBeCloseTo(r.lat, 4);
+				expect(point?.dormant).toBe(r.dormant);
+			}
+		}
 	});
 
-	it('explains an empty search with counts over every resource', async () => {
-		const { supportKinds } = await taxonomy.load(anon);
-		const query = finderQuerySchema.parse(
-			new URLSearchParams('near=4.3414,50.8417&radius=2000&language=vgt&language=sfb')
+	it('lists the whole region without a place, and counts pages of 50', async () => {
+		const { found } = await both('');
+		expect(found.total).toBe(everything.length);
+		expect(found.results).toHaveLength(PAGE_SIZE);
+		expect(found.pages).toBe(Math.ceil(everything.length / PAGE_SIZE));
+		const last = await findResources(
+			anon,
+			finderQuerySchema.parse(new URLSearchParams(`page=${found.pages}`))
 		);
-		const found = await findResources(anon, query, supportKinds);
+		expect(last.results).toHaveLength(everything.length - (found.pages - 1) * PAGE_SIZE);
+	});
+
+	it('counts "open now" exactly, with the opening hours evaluated in Brussels time', async () => {
+		const { found, engine } = await both(
+			'near=4.3456,50.8276&radius=5000&open_now=1&at=2026-04-07T08:30:00Z'
+		);
+		expect(found.total).toBe(engine.total);
+		expect(found.results.every((r) => r.openNow === true)).toBe(true);
+	});
+
+	it('explains an empty search with the same counts as the engine over every row', async () => {
+		for (const params of [
+			'near=4.3414,50.8417&radius=2000&language=vgt&language=sfb',
+			'near=4.3414,50.8417&radius=100&support=homework_help',
+			'near=4.3414,50.8417&radius=500&language=ar&target=women&accepting=1&category=community_centre'
+		]) {
+			const { found, engine } = await both(params);
+			expect(found.total, params).toBe(engine.total);
+			expect(found.reasons, params).toEqual(engine.reasons);
+		}
+		const { found } = await both('near=4.3414,50.8417&radius=2000&language=vgt&language=sfb');
 		if (found.total > 0) return; // the seed happens to offer sign language here
 		const drop = found.reasons.find((r) => r.code === 'drop_filter' && r.filter === 'languages');
-		expect(drop).toBeDefined();
 		const within = everything.filter(
 			(r) => geographyDistance([4.3414, 50.8417], [r.lon, r.lat]) <= 2000
 		).length;
 		expect(drop && 'resultsWithout' in drop ? drop.resultsWithout : -1).toBe(within);
+	});
+
+	it('filters on wheelchair access where the seed knows it', async () => {
+		const { data, error } = await service
+			.from('services')
+			.select('id')
+			.eq('wheelchair_accessible', true);
+		if (error) throw error;
+		const accessible = new Set((data ?? []).map((s) => s.id as string));
+		const query = finderQuerySchema.parse(new URLSearchParams('wheelchair=1'));
+		const found = await findResources(anon, query);
+		expect(found.total).toBeGreaterThan(0);
+		const all = await resources.getMany(
+			anon,
+			found.results.map((r) => r.id)
+		);
+		expect(all.every((r) => accessible.has(r.service_id))).toBe(true);
+		expect(found.results.every((r) => r.wheelchair_accessible === true)).toBe(true);
 	});
 });
 

@@ -34,15 +34,14 @@ export async function load({ url, locals }) {
 	const parsed = finderQuerySchema.parse(url.searchParams);
 	const place = placeSchema.parse(url.searchParams.get('place') ?? undefined);
 	const { query, placeNotFound } = await resolvePlace(parsed, place);
-	const [terms, quartiers, viewer] = await Promise.all([
+	// Without a place or filter the finder lists the whole region, so the first screen is useful.
+	const [terms, quartiers, viewer, search] = await Promise.all([
 		taxonomy.load(locals.supabase),
 		geography.listQuartiers(locals.supabase),
-		getViewer(locals)
+		getViewer(locals),
+		findResources(locals.supabase, query)
 	]);
 	const searched = query.near !== undefined || query.quartier !== undefined || url.search !== '';
-	const search = searched
-		? await findResources(locals.supabase, query, terms.supportKinds)
-		: { results: [], total: 0, reasons: [], points: [] };
 	const canSignal = viewer?.roles.includes('social_worker') ?? false;
 	return {
 		query,

@@ -18,6 +18,8 @@ const result: FinderResult = {
 	languages: ['ar', 'nl'],
 	support_kinds: ['meeting_place'],
 	target_groups: ['older_people'],
+	wheelchair_accessible: null,
+	map_code: 'AAEDQ8Kvv',
 	accepting_new: 'waitlist',
 	trust_tier: 'vouched',
 	vouched_by_name: 'LDC Anneessens',

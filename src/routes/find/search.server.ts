@@ -1,104 +1,97 @@
-// The finder's search on the server: narrow in the database where it is easy, then rank, test
-// "open now" and match text with the shared engine, and keep only what the page shows.
+// The finder's search on the server: one call to the database's search function, which filters,
+// ranks and pages; here only what needs our TypeScript schedule engine ("open now", next
+// opening) and the shapes the page shows.
 import type { Db } from '#lib/server/db/client.ts';
-import { bboxAround } from '#lib/domain/finder/bbox.ts';
-import {
-	expandSupportKinds,
-	expandTargetGroups,
-	supportParents
-} from '#lib/domain/finder/query.ts';
 import {
 	FEW_RESULTS,
-	searchResources,
+	describeResults,
+	openScheduleTexts,
+	reasonsFromCounts,
 	type EmptyReason,
 	type FinderQuery
 } from '#lib/domain/search/index.ts';
-import * as resources from '#lib/server/db/resources.ts';
-import type { SupportKindTerm } from '#lib/server/db/taxonomy.ts';
-import type { MapPoint } from '#lib/map/points.ts';
+import * as finderEntries from '#lib/server/db/finder-entries.ts';
+import type { PackedPoints } from '#lib/map/packed-points.ts';
 import type { FinderResult } from './types.ts';
 
 /** Results listed on one page. */
 export const PAGE_SIZE = 50;
-/** Points drawn on the map at most (the nearest or best ranked). */
-export const MAP_LIMIT = 500;
 
 export type FinderSearch = {
 	results: FinderResult[];
 	total: number;
 	reasons: EmptyReason[];
-	points: MapPoint[];
+	/** Every match; each result's `map_code` finds its point. */
+	points: PackedPoints;
+	page: number;
+	pages: number;
 };
 
-/** How long the full list used to explain empty searches is reused. */
-export const EXPLAIN_CACHE_MS = 30_000;
-const published = new Map<boolean, { at: number; rows: Promise<resources.ResourceListRow[]> }>();
+/** How long the list of distinct opening-hours texts is reused for "open now". */
+export const SCHEDULE_TEXTS_MS = 30_000;
+let scheduleTexts: { at: number; texts: Promise<string[]> } | null = null;
 
 /**
- * Every published resource, for explaining a search that found little. The listed columns are
- * the same for every visitor (published entries, no contact channels), so one copy serves all
- * requests for a short while; a reason's counts may lag a new entry by that long.
+ * The distinct opening-hours texts, the same for every visitor (published entries only), kept a
+ * short while: an entry with a new text is found by "open now" that much later.
  */
-function allPublished(
-	supabase: Db,
-	withDescriptions: boolean
-): Promise<resources.ResourceListRow[]> {
+function distinctScheduleTexts(supabase: Db): Promise<string[]> {
 	const now = Date.now();
-	let entry = published.get(withDescriptions);
-	if (!entry || now - entry.at > EXPLAIN_CACHE_MS) {
-		const rows = resources.list(supabase, { withDescriptions });
-		entry = { at: now, rows };
-		published.set(withDescriptions, entry);
-		rows.catch(() => published.delete(withDescriptions));
+	if (!scheduleTexts || now - scheduleTexts.at > SCHEDULE_TEXTS_MS) {
+		const texts = finderEntries.scheduleTexts(supabase);
+		scheduleTexts = { at: now, texts };
+		texts.catch(() => (scheduleTexts = null));
 	}
-	return entry.rows;
+	return scheduleTexts.texts;
+}
+
+/** The database's parameters for a finder query. */
+async function searchParams(
+	supabase: Db,
+	query: FinderQuery
+): Promise<finderEntries.FinderSearchParams> {
+	return {
+		...(query.q ? { q: query.q } : {}),
+		...(query.near ? { lon: query.near[0], lat: query.near[1] } : {}),
+		...(query.near && query.radiusMeters ? { radius_m: query.radiusMeters } : {}),
+		...(query.quartier !== undefined ? { quartier: query.quartier } : {}),
+		languages: query.languages,
+		support: query.support,
+		target: query.target,
+		category: query.category,
+		accepting: query.accepting,
+		wheelchair: query.wheelchair,
+		...(query.openNow
+			? { open_schedules: openScheduleTexts(await distinctScheduleTexts(supabase), query.now) }
+			: {}),
+		sort: query.sort,
+		page: query.page,
+		page_size: PAGE_SIZE,
+		explain_below: FEW_RESULTS
+	};
 }
 
 /**
- * Searches published resources for a finder query. The database narrows by category, languages,
- * support kinds, target groups and the box around `near`; the engine does the rest. When little
- * is found, the reasons are computed over every resource, so "without this filter" counts are
- * true even for filters the database applied.
+ * Searches published resources for a finder query: one page of ranked results (with open now,
+ * next opening and walking time), the total, every match as a map point, and when fewer than
+ * {@link FEW_RESULTS} are found the reasons, from the database's counts.
  */
-export async function findResources(
-	supabase: Db,
-	query: FinderQuery,
-	supportKinds: SupportKindTerm[]
-): Promise<FinderSearch> {
-	const parents = supportParents(supportKinds);
-	const withDescriptions = query.q !== undefined;
-	const rows = await resources.list(supabase, {
-		withDescriptions,
-		categories: query.category,
-		languages: query.languages,
-		supportKinds: expandSupportKinds(query.support, supportKinds),
-		targetGroups: expandTargetGroups(query.target),
-		...(query.near && query.radiusMeters
-			? { bbox: bboxAround(query.near, query.radiusMeters) }
-			: {})
-	});
-	const outcome = searchResources({ resources: rows, query, supportParents: parents });
-	let reasons = outcome.reasons;
-	if (outcome.total < FEW_RESULTS) {
-		const everything = await allPublished(supabase, withDescriptions);
-		reasons = searchResources({ resources: everything, query, supportParents: parents }).reasons;
-	}
+export async function findResources(supabase: Db, query: FinderQuery): Promise<FinderSearch> {
+	const found = await finderEntries.search(supabase, await searchParams(supabase, query));
+	const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
 	return {
-		// Descriptions are searched but not shown on cards: they stay on the server.
-		results: outcome.results
-			.slice(0, PAGE_SIZE)
-			.map(({ description_fr: _fr, description_nl: _nl, description_en: _en, ...card }) => card),
-		total: outcome.total,
-		reasons,
-		points: outcome.results.slice(0, MAP_LIMIT).map((r) => ({
-			id: r.id,
-			name: r.organization_name,
-			category: r.category,
-			lon: r.lon,
-			lat: r.lat,
-			mdrc: r.mdrc,
-			quartierOnly: r.location_precision === 'quartier',
-			dormant: r.dormant
-		}))
+		results: describeResults(found.results, query.now),
+		total: found.total,
+		reasons: found.counts
+			? reasonsFromCounts({
+					total: found.total,
+					active: found.filters,
+					radiusMeters: query.near ? query.radiusMeters : undefined,
+					counts: found.counts
+				})
+			: [],
+		points: { packed: found.points, categories: found.categories },
+		page: query.page,
+		pages
 	};
 }

@@ -66,7 +66,12 @@ export function withoutFilter(query: FinderQuery, filter: FinderFilter): FinderQ
 		case 'accepting':
 			next.accepting = false;
 			break;
+		case 'wheelchair':
+			next.wheelchair = false;
+			break;
 	}
+	// Another set of results starts on its first page.
+	next.page = 1;
 	return next;
 }
 
@@ -77,7 +82,9 @@ export function withoutFilter(query: FinderQuery, filter: FinderFilter): FinderQ
 export function widenedQuery(query: FinderQuery, reason: EmptyReason): FinderQuery | null {
 	if (reason.code === 'drop_filter') return withoutFilter(query, reason.filter);
 	if (reason.code === 'combined_filters') return reason.filters.reduce(withoutFilter, query);
-	if (reason.code === 'widen_radius') return { ...query, radiusMeters: reason.radiusMeters };
+	if (reason.code === 'widen_radius') {
+		return { ...query, radiusMeters: reason.radiusMeters, page: 1 };
+	}
 	return null;
 }
 

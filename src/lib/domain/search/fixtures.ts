@@ -167,7 +167,9 @@ export function emptyQuery(overrides: Partial<FinderQuery> = {}): FinderQuery {
 		category: [],
 		openNow: false,
 		accepting: false,
+		wheelchair: false,
 		sort: 'distance',
+		page: 1,
 		now: new Date('2026-04-07T08:30:00Z'),
 		...overrides
 	};

@@ -9,3 +9,10 @@ export {
 	BRUSSELS_BBOX,
 	RADIUS_LIMITS_METERS
 } from './schema.ts';
+export { reasonsFromCounts, type SearchCounts } from './explain.ts';
+export {
+	describeResults,
+	openScheduleTexts,
+	type DescribedResult,
+	type RankedRow
+} from './results.ts';

@@ -26,7 +26,9 @@ describe('finderQuerySchema', () => {
 			category: ['community_centre'],
 			openNow: true,
 			accepting: true,
+			wheelchair: false,
 			sort: 'freshness',
+			page: 1,
 			now: new Date('2026-04-07T08:30:00Z')
 		} satisfies FinderQuery);
 	});
@@ -103,7 +105,9 @@ describe('toSearchParams', () => {
 					category: fc.uniqueArray(code, { maxLength: 3 }),
 					openNow: fc.boolean(),
 					accepting: fc.boolean(),
+					wheelchair: fc.boolean(),
 					sort: fc.constantFrom('distance' as const, 'freshness' as const, 'name' as const),
+					page: fc.integer({ min: 1, max: 10_000 }),
 					now: fc.date({
 						min: new Date('2020-01-01T00:00:00Z'),
 						max: new Date('2035-01-01T00:00:00Z'),
@@ -118,7 +122,9 @@ describe('toSearchParams', () => {
 						'category',
 						'openNow',
 						'accepting',
+						'wheelchair',
 						'sort',
+						'page',
 						'now'
 					]
 				}

@@ -88,6 +88,10 @@ const fieldsSchema = z.object({
 	category: codeList(TAXONOMY_CODE),
 	open_now: flag,
 	accepting: flag,
+	wheelchair: flag,
+	page: z
+		.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).optional())
+		.catch(undefined),
 	sort: z
 		.string()
 		.optional()
@@ -102,6 +106,8 @@ const SINGLE_PARAMS = [
 	'radius',
 	'open_now',
 	'accepting',
+	'wheelchair',
+	'page',
 	'sort',
 	'at'
 ] as const;
@@ -109,7 +115,7 @@ const SINGLE_PARAMS = [
 /**
  * Parses the finder's search params into a {@link FinderQuery}. Repeatable: `language`, `support`,
  * `target`, `category` (comma-separated values are accepted too). `near=lon,lat` must lie in the
- * Brussels bbox; `radius` is in metres, clamped to 100–20,000; `open_now=1`; `accepting=1`;
+ * Brussels bbox; `radius` is in metres, clamped to 100–20,000; `open_now=1`; `accepting=1`; `wheelchair=1`; `page` (from 1);
  * `sort=distance|freshness|name`; `quartier` is an `mdrc`; `at` (ISO date-time) sets the moment
  * "open now" refers to, the current time otherwise. Invalid values are dropped.
  *
@@ -141,7 +147,9 @@ export const finderQuerySchema = z
 			category: fields.category,
 			openNow: fields.open_now,
 			accepting: fields.accepting,
+			wheelchair: fields.wheelchair,
 			sort: fields.sort,
+			page: fields.page ?? 1,
 			now: fields.at ? new Date(fields.at) : new Date()
 		};
 		if (fields.q !== undefined) query.q = fields.q;
@@ -174,7 +182,9 @@ export function toSearchParams(
 	for (const value of query.category) params.append('category', value);
 	if (query.openNow) params.set('open_now', '1');
 	if (query.accepting) params.set('accepting', '1');
+	if (query.wheelchair) params.set('wheelchair', '1');
 	if (query.sort !== DEFAULT_SORT) params.set('sort', query.sort);
+	if (query.page > 1) params.set('page', String(query.page));
 	if (options.includeTime) params.set('at', query.now.toISOString());
 	return params;
 }

@@ -48,6 +48,7 @@ const FILTERS: readonly FinderFilter[] = [
 	'target',
 	'category',
 	'accepting',
+	'wheelchair',
 	'openNow'
 ];
 const BIT = Object.fromEntries(FILTERS.map((f, i) => [f, 1 << i])) as Record<FinderFilter, number>;
@@ -249,6 +250,8 @@ export function searchResources<Row extends ResourceRow>(
 				return categories.size > 0;
 			case 'accepting':
 				return query.accepting;
+			case 'wheelchair':
+				return query.wheelchair;
 			case 'openNow':
 				return query.openNow;
 		}
@@ -296,6 +299,7 @@ export function searchResources<Row extends ResourceRow>(
 		}
 		if (categories.size > 0 && !categories.has(row.category)) mask |= BIT.category;
 		if (query.accepting && row.accepting_new === 'full') mask |= BIT.accepting;
+		if (query.wheelchair && row.wheelchair_accessible !== true) mask |= BIT.wheelchair;
 		if (near) {
 			distances[i] = distanceMeters(near, [row.lon, row.lat]);
 			if (radius !== undefined && (distances[i] ?? 0) > radius) mask |= BIT.radius;

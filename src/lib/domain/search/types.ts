@@ -31,6 +31,8 @@ export interface ResourceRow {
 	/** OSM `opening_hours` text when `schedule_kind` is `hours`. */
 	schedules: string | null;
 	schedule_kind: 'hours' | 'by_appointment' | 'irregular';
+	/** True when step-free for wheelchairs, false when not, null or absent when not known. */
+	wheelchair_accessible?: boolean | null;
 }
 
 /** Orders the finder offers. */
@@ -50,7 +52,11 @@ export interface FinderQuery {
 	category: string[];
 	openNow: boolean;
 	accepting: boolean;
+	/** Only services known to be wheelchair accessible. */
+	wheelchair: boolean;
 	sort: FinderSort;
+	/** The page of the list, from 1. */
+	page: number;
 	/** The moment "open now" refers to. */
 	now: Date;
 }
@@ -65,7 +71,8 @@ export type FinderFilter =
 	| 'target'
 	| 'category'
 	| 'openNow'
-	| 'accepting';
+	| 'accepting'
+	| 'wheelchair';
 
 /**
  * Why a search found nothing or little, best suggestion first.

@@ -323,6 +323,138 @@ export type Database = {
 					}
 				];
 			};
+			finder_entries: {
+				Row: {
+					accepting_new: string;
+					assured_date: string | null;
+					category: string;
+					id: string;
+					languages: string[];
+					lat: number;
+					location_id: string;
+					location_precision: string;
+					lon: number;
+					map_code: string;
+					mdrc: number;
+					name_folded: string;
+					organization_id: string;
+					organization_name: string;
+					quartier_name_fr: string;
+					quartier_name_nl: string;
+					schedule_kind: string;
+					schedules: string | null;
+					service_id: string;
+					service_name: string;
+					sort_name: string;
+					status: string;
+					support_codes: string[];
+					support_kinds: string[];
+					target_groups: string[];
+					text_folded: string;
+					trust_tier: string;
+					vouched_by_name: string | null;
+					wheelchair_accessible: boolean | null;
+					words: unknown;
+				};
+				ComputedFields: never;
+				Insert: {
+					accepting_new: string;
+					assured_date?: string | null;
+					category: string;
+					id: string;
+					languages: string[];
+					lat: number;
+					location_id: string;
+					location_precision: string;
+					lon: number;
+					map_code: string;
+					mdrc: number;
+					name_folded: string;
+					organization_id: string;
+					organization_name: string;
+					quartier_name_fr: string;
+					quartier_name_nl: string;
+					schedule_kind: string;
+					schedules?: string | null;
+					service_id: string;
+					service_name: string;
+					sort_name: string;
+					status: string;
+					support_codes: string[];
+					support_kinds: string[];
+					target_groups: string[];
+					text_folded: string;
+					trust_tier: string;
+					vouched_by_name?: string | null;
+					wheelchair_accessible?: boolean | null;
+					words: unknown;
+				};
+				Update: {
+					accepting_new?: string;
+					assured_date?: string | null;
+					category?: string;
+					id?: string;
+					languages?: string[];
+					lat?: number;
+					location_id?: string;
+					location_precision?: string;
+					lon?: number;
+					map_code?: string;
+					mdrc?: number;
+					name_folded?: string;
+					organization_id?: string;
+					organization_name?: string;
+					quartier_name_fr?: string;
+					quartier_name_nl?: string;
+					schedule_kind?: string;
+					schedules?: string | null;
+					service_id?: string;
+					service_name?: string;
+					sort_name?: string;
+					status?: string;
+					support_codes?: string[];
+					support_kinds?: string[];
+					target_groups?: string[];
+					text_folded?: string;
+					trust_tier?: string;
+					vouched_by_name?: string | null;
+					wheelchair_accessible?: boolean | null;
+					words?: unknown;
+				};
+				Relationships: [];
+			};
+			finder_region: {
+				Row: {
+					id: boolean;
+					points: string;
+					total: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					id?: boolean;
+					points: string;
+					total: number;
+				};
+				Update: {
+					id?: boolean;
+					points?: string;
+					total?: number;
+				};
+				Relationships: [];
+			};
+			finder_words: {
+				Row: {
+					word: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					word: string;
+				};
+				Update: {
+					word?: string;
+				};
+				Relationships: [];
+			};
 			import_jobs: {
 				Row: {
 					created_at: string;
@@ -1015,6 +1147,7 @@ export type Database = {
 					support_kinds: string[];
 					target_groups: string[];
 					updated_at: string;
+					wheelchair_accessible: boolean | null;
 				};
 				ComputedFields: never;
 				Insert: {
@@ -1036,6 +1169,7 @@ export type Database = {
 					support_kinds: string[];
 					target_groups?: string[];
 					updated_at?: string;
+					wheelchair_accessible?: boolean | null;
 				};
 				Update: {
 					accepting_new?: string;
@@ -1056,6 +1190,7 @@ export type Database = {
 					support_kinds?: string[];
 					target_groups?: string[];
 					updated_at?: string;
+					wheelchair_accessible?: boolean | null;
 				};
 				Relationships: [
 					{
@@ -1261,6 +1396,22 @@ export type Database = {
 				Returns: undefined;
 			};
 			delete_my_account: { Args: Record<PropertyKey, never>; Returns: number };
+			finder_entries_refresh: { Args: { p_organization_ids: string[] }; Returns: undefined };
+			finder_fold: { Args: { p_text: string }; Returns: string };
+			finder_map_code: {
+				Args: {
+					p_category_index: number;
+					p_dormant: boolean;
+					p_lat: number;
+					p_lon: number;
+					p_mdrc: number;
+					p_quartier_only: boolean;
+				};
+				Returns: string;
+			};
+			finder_schedule_texts: { Args: Record<PropertyKey, never>; Returns: string[] };
+			finder_search: { Args: { p_query: Json }; Returns: Json };
+			finder_typo_candidates: { Args: { p_word: string }; Returns: string[] };
 			has_role: { Args: { role_name: string }; Returns: boolean };
 			import_entry: { Args: { p_entry: Json; p_source: Json }; Returns: Json };
 			liveness_answer: {

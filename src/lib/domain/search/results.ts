@@ -1,0 +1,76 @@
+// What the finder adds in TypeScript to rows the database found, ranked and paged: "open now" and
+// the next opening (Brussels time, from the OSM opening-hours text) and the walking time; and the
+// opening-hours texts open at a moment, which the database then filters on.
+
+import { nextOpening, stateAt } from '../schedule/evaluate.ts';
+import { parseOpeningHours } from '../schedule/parse.ts';
+import type { Schedule } from '../schedule/types.ts';
+import type { ResourceResult, ResourceRow } from './types.ts';
+
+type Descriptions = 'description_fr' | 'description_nl' | 'description_en';
+import { walkingMinutes } from './walking.ts';
+
+const schedules = new Map<string, Schedule | null>();
+
+function scheduleOf(text: string): Schedule | null {
+	let schedule = schedules.get(text);
+	if (schedule === undefined) {
+		const parsed = parseOpeningHours(text);
+		schedule = parsed.ok ? parsed.schedule : null;
+		// Bounded: distinct opening-hours texts are few, but a server runs for long.
+		if (schedules.size > 5_000) schedules.clear();
+		schedules.set(text, schedule);
+	}
+	return schedule;
+}
+
+/**
+ * The opening-hours texts among `texts` that are open at `now`. "Open now" cannot be an index:
+ * the grammar (weekdays, nth weekdays, public holidays, seasons) is evaluated in Brussels time by
+ * our TypeScript engine, and the answer changes every minute. Distinct texts are far fewer than
+ * entries, so evaluating each once and letting the database match `schedules = any (…)` keeps
+ * the total count exact.
+ *
+ * @example openScheduleTexts(['Mo-Fr 09:00-12:00', 'Sa 10:00-12:00'], tuesdayAt1030) // ['Mo-Fr 09:00-12:00']
+ */
+export function openScheduleTexts(texts: readonly string[], now: Date): string[] {
+	return texts.filter((text) => {
+		const schedule = scheduleOf(text);
+		return schedule !== null && stateAt(schedule, now) === 'open';
+	});
+}
+
+/** A row as the database returns it: its distance from `near` (metres) and text relevance. */
+export type RankedRow = Omit<ResourceRow, Descriptions> & {
+	distance_m: number | null;
+	relevance: number;
+};
+
+/** A database row completed by {@link describeResults}: a result card's data. */
+export type DescribedResult<Row extends RankedRow> = Omit<Row, 'distance_m'> &
+	Omit<ResourceResult, keyof ResourceRow | 'relevance'>;
+
+/**
+ * Completes database rows into results: open now, next opening (within 14 days), walking minutes
+ * from the distance, dormant. Order is kept.
+ *
+ * @example describeResults([{ ...row, distance_m: 323, relevance: 0 }], now)[0].walkingMinutes // 6
+ */
+export function describeResults<Row extends RankedRow>(
+	rows: readonly Row[],
+	now: Date
+): DescribedResult<Row>[] {
+	return rows.map(({ distance_m, ...row }) => {
+		const schedule =
+			row.schedule_kind === 'hours' && row.schedules ? scheduleOf(row.schedules) : null;
+		const state = schedule ? stateAt(schedule, now) : 'unknown';
+		return {
+			...row,
+			distanceMeters: distance_m,
+			walkingMinutes: distance_m === null ? null : walkingMinutes(distance_m),
+			openNow: state === 'unknown' ? null : state === 'open',
+			nextOpening: schedule ? nextOpening(schedule, now) : null,
+			dormant: row.status === 'dormant'
+		};
+	});
+}
