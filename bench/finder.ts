@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { createClient } from '@supabase/supabase-js';
 import { finderQuerySchema } from '../src/lib/domain/search/index.ts';
-import { findResources } from '../src/routes/find/search.server.ts';
+import { findResources } from '#lib/server/finder/search.ts';
 import { startGateway } from '@nabij/supabase-local';
 import { seed } from '../supabase/seed/run.ts';
 import { kb, stats } from './lib/app.ts';

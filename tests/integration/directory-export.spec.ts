@@ -10,11 +10,10 @@ import { contactText, publicContacts } from '#lib/domain/finder/entry.ts';
 import { finderQuerySchema } from '#lib/domain/search/index.ts';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import * as resources from '#lib/server/db/resources.ts';
-import * as taxonomy from '#lib/server/db/taxonomy.ts';
 import { GET as aboutGet } from '../../src/routes/find/export-about.txt/+server.ts';
 import { GET as csvGet } from '../../src/routes/find/export.csv/+server.ts';
 import { GET as geojsonGet } from '../../src/routes/find/export.geojson/+server.ts';
-import { findResources } from '../../src/routes/find/search.server.ts';
+import { findResources } from '#lib/server/finder/search.ts';
 import { startGateway, type Gateway } from '@nabij/supabase-local';
 import { seed, type SeedResult } from '../../supabase/seed/run.ts';
 
@@ -198,12 +197,7 @@ describe('a filtered export', () => {
 	const search = 'near=4.3414,50.8417&radius=2000&language=ar&support=social_contact';
 
 	it('holds what the finder finds, in its order', async () => {
-		const { supportKinds } = await taxonomy.load(anon);
-		const found = await findResources(
-			anon,
-			finderQuerySchema.parse(new URLSearchParams(search)),
-			supportKinds
-		);
+		const found = await findResources(anon, finderQuerySchema.parse(new URLSearchParams(search)));
 		expect(found.total).toBeGreaterThan(0);
 		expect(found.total).toBeLessThan(published.length);
 		const response = await request(csvGet as Handler, `/en/find/export.csv?${search}`);

@@ -13,7 +13,7 @@ import * as geography from '#lib/server/db/geography.ts';
 import * as needSignals from '#lib/server/db/need-signals.ts';
 import * as resources from '#lib/server/db/resources.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
-import { findResources, PAGE_SIZE } from '../../src/routes/find/search.server.ts';
+import { findResources, PAGE_SIZE } from '#lib/server/finder/search.ts';
 import { startGateway, type Gateway } from '@nabij/supabase-local';
 import { seed, type SeedResult } from '../../supabase/seed/run.ts';
 

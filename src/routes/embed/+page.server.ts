@@ -12,11 +12,7 @@ export async function load({ url, locals }) {
 		taxonomy.load(locals.supabase),
 		geography.listQuartiers(locals.supabase)
 	]);
-	const { results, total, points } = await embedResults(
-		locals.supabase,
-		params,
-		terms.supportKinds
-	);
+	const { results, total, points } = await embedResults(locals.supabase, params);
 	const quartier = quartiers.find((q) => q.mdrc === params.quartier);
 	return {
 		params,

@@ -3,15 +3,10 @@ import type { EmbedParams } from '#lib/domain/embed/embed.ts';
 import { embedSearch } from '#lib/domain/embed/embed.ts';
 import { finderQuerySchema } from '#lib/domain/search/index.ts';
 import type { Db } from '#lib/server/db/client.ts';
-import type { SupportKindTerm } from '#lib/server/db/taxonomy.ts';
-import { findResources, type FinderSearch } from '../find/search.server.ts';
+import { findResources, type FinderSearch } from '#lib/server/finder/search.ts';
 
-/** Published entries for an embed, ranked and capped as the finder does (a page and the map's points). */
-export function embedResults(
-	supabase: Db,
-	params: EmbedParams,
-	supportKinds: SupportKindTerm[]
-): Promise<FinderSearch> {
+/** Published entries for an embed, ranked as the finder does (a page and every match's point). */
+export function embedResults(supabase: Db, params: EmbedParams): Promise<FinderSearch> {
 	const query = finderQuerySchema.parse(new URLSearchParams(embedSearch(params)));
-	return findResources(supabase, { ...query, sort: 'name' }, supportKinds);
+	return findResources(supabase, { ...query, sort: 'name' });
 }

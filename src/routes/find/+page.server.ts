@@ -10,7 +10,7 @@ import * as needSignals from '#lib/server/db/need-signals.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
 import { getViewer, requireRole } from '#lib/server/guards.ts';
 import { geocoder } from './places/geocoder.server.ts';
-import { findResources } from './search.server.ts';
+import { findResources } from '#lib/server/finder/search.ts';
 import { finderParams, placeSchema } from './url.ts';
 
 /** Turns the typed place into a point when the browser sent no point (no JavaScript). */

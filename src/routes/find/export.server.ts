@@ -1,45 +1,11 @@
 // What the finder's exports contain: the published entries matching the finder's query (the
 // same URL parameters as /find), in the finder's order, or the whole directory without any.
-import { bboxAround } from '#lib/domain/finder/bbox.ts';
-import {
-	expandSupportKinds,
-	expandTargetGroups,
-	supportParents
-} from '#lib/domain/finder/query.ts';
 import type { DirectoryEntry } from '#lib/domain/export/directory.ts';
-import { finderQuerySchema, searchResources, type FinderQuery } from '#lib/domain/search/index.ts';
+import { finderQuerySchema, type FinderQuery } from '#lib/domain/search/index.ts';
 import type { Db } from '#lib/server/db/client.ts';
 import * as directoryExport from '#lib/server/db/directory-export.ts';
-import * as resources from '#lib/server/db/resources.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
-
-/**
- * The ids of every published entry matching a finder query, best first, exactly as the finder
- * counts them (its `total`). The finder's own search returns one page only; this asks the same
- * engine for all of it.
- */
-export async function matchingIds(
-	supabase: Db,
-	query: FinderQuery,
-	supportKinds: taxonomy.SupportKindTerm[]
-): Promise<string[]> {
-	const rows = await resources.list(supabase, {
-		withDescriptions: query.q !== undefined,
-		categories: query.category,
-		languages: query.languages,
-		supportKinds: expandSupportKinds(query.support, supportKinds),
-		targetGroups: expandTargetGroups(query.target),
-		...(query.near && query.radiusMeters
-			? { bbox: bboxAround(query.near, query.radiusMeters) }
-			: {})
-	});
-	const outcome = searchResources({
-		resources: rows,
-		query,
-		supportParents: supportParents(supportKinds)
-	});
-	return outcome.results.map((result) => result.id);
-}
+import { matchingIds } from '#lib/server/finder/search.ts';
 
 /** The finder parameters an export follows; the place label and paging change nothing. */
 const IGNORED_PARAMS = new Set(['place', 'page', 'signalled']);
@@ -63,7 +29,7 @@ export async function selectEntries(
 	const query = filtered ? finderQuerySchema.parse(params) : null;
 	const terms = await taxonomy.load(supabase);
 	if (!query) return { entries: await directoryExport.list(supabase), query, terms };
-	const ids = await matchingIds(supabase, query, terms.supportKinds);
+	const ids = await matchingIds(supabase, query);
 	// Reading by id costs a request per hundred; past a few thousand, one pass over all is cheaper.
 	if (ids.length <= BY_ID_LIMIT) {
 		return { entries: await directoryExport.getMany(supabase, ids), query, terms };

@@ -1,4 +1,4 @@
-// The finder's search on the server: one call to the database's search function, which filters,
+// The finder's search on the server (the finder, its exports and the embed): one call to the database's search function, which filters,
 // ranks and pages; here only what needs our TypeScript schedule engine ("open now", next
 // opening) and the shapes the page shows.
 import type { Db } from '#lib/server/db/client.ts';
@@ -12,7 +12,10 @@ import {
 } from '#lib/domain/search/index.ts';
 import * as finderEntries from '#lib/server/db/finder-entries.ts';
 import type { PackedPoints } from '#lib/map/packed-points.ts';
-import type { FinderResult } from './types.ts';
+import type { DescribedResult } from '#lib/domain/search/index.ts';
+
+/** A ranked result as a card shows it (descriptions stay in the database: only the detail page shows them). */
+export type FinderResult = DescribedResult<finderEntries.FinderEntryRow>;
 
 /** Results listed on one page. */
 export const PAGE_SIZE = 50;
@@ -94,4 +97,26 @@ export async function findResources(supabase: Db, query: FinderQuery): Promise<F
 		page: query.page,
 		pages
 	};
+}
+
+/** Rows per call when every match is read (the database returns at most 100 a page). */
+const ALL_PAGE_SIZE = 100;
+
+/**
+ * The ids of every entry matching a finder query, in the finder's order, exactly as many as its
+ * `total`: what an export of the finder's results holds. Pages of 100, without explanations.
+ */
+export async function matchingIds(supabase: Db, query: FinderQuery): Promise<string[]> {
+	const params = await searchParams(supabase, query);
+	const ids: string[] = [];
+	for (let page = 1; ; page += 1) {
+		const found = await finderEntries.search(supabase, {
+			...params,
+			page,
+			page_size: ALL_PAGE_SIZE,
+			explain_below: 0
+		});
+		ids.push(...found.results.map((result) => result.id));
+		if (found.results.length < ALL_PAGE_SIZE || ids.length >= found.total) return ids;
+	}
 }
