@@ -14,9 +14,9 @@ describe('activeFilterCount', () => {
 			activeFilterCount(
 				query(
 					'language=ar&language=nl&support=social_contact&target=older_people' +
-						'&category=self_organisation&quartier=47&open_now=1&accepting=1'
+						'&category=self_organisation&quartier=47&open_now=1&accepting=1&wheelchair=1'
 				)
 			)
-		).toBe(8);
+		).toBe(9);
 	});
 });

@@ -3,7 +3,7 @@ import type { FinderQuery } from '#lib/domain/search/index.ts';
 
 /**
  * The number of filters a query applies beyond the place and its distance: each chosen support
- * kind, target group, category and language, the quartier, "open now" and "accepting". The
+ * kind, target group, category and language, the quartier, "open now", "accepting" and "wheelchair accessible". The
  * order of the results is not a filter.
  *
  * @example activeFilterCount({ ...query, languages: ['ar', 'nl'], openNow: true }) // 3
@@ -16,6 +16,7 @@ export function activeFilterCount(query: FinderQuery): number {
 		query.languages.length +
 		(query.quartier === undefined ? 0 : 1) +
 		(query.openNow ? 1 : 0) +
-		(query.accepting ? 1 : 0)
+		(query.accepting ? 1 : 0) +
+		(query.wheelchair ? 1 : 0)
 	);
 }

@@ -1,12 +1,7 @@
 // The sheet's small map: the quartier's outline and numbered entry points as plain SVG geometry,
 // so it prints sharply everywhere without WebGL, tiles or scripts.
 import type { MultiPolygon, Polygon } from 'geojson';
-import {
-	boundsOf,
-	createProjection,
-	toSvgPath,
-	type Bounds
-} from '../geo/projection.ts';
+import { boundsOf, createProjection, toSvgPath, type Bounds } from '../geo/projection.ts';
 
 /** A point to draw, numbered as on the sheet's list. */
 export type SheetMapPoint = { number: number; lon: number; lat: number; inside: boolean };
