@@ -102,9 +102,13 @@ function textOf(row: ResourceRow): RowText {
 	return prepared.text;
 }
 
+// As the database's `sort_name`: folded, with everything but letters and digits as spaces, so
+// names such as "'t Hoeveke" or "[PIAS]" sort by their first word, not their punctuation.
 function sortNameOf(row: ResourceRow): string {
 	const prepared = preparedOf(row);
-	prepared.sortName ??= foldText(`${row.organization_name} ${row.service_name}`);
+	prepared.sortName ??= foldText(`${row.organization_name} ${row.service_name}`)
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
 	return prepared.sortName;
 }
 

@@ -26,7 +26,8 @@ export async function nearQuartier(
 	supabase: Db,
 	{ mdrc, bbox, limit = PAGE_ROWS }: { mdrc: number; bbox: BBox; limit?: number }
 ): Promise<SheetCandidate[]> {
-	const [minLon, minLat, maxLon, maxLat] = bbox.map((n) => n.toFixed(6));
+	// Full precision: a rounded edge would take in (or leave out) a point just outside (or inside).
+	const [minLon, minLat, maxLon, maxLat] = bbox.map(String);
 	const rows = orThrow(
 		await supabase
 			.from('resource_index')
