@@ -35,7 +35,8 @@ export function tabularRows(input: TabularInput): Map<string, HsdsObject[]> {
 		const rowsById = tables.get(table) ?? new Map<string, HsdsObject>();
 		// An organization's phone is also in each of its services' phones, under the same id: one
 		// row keeps every link, so a reader finds it from the organization and from a service.
-		for (const row of rows) rowsById.set(String(row.id), { ...rowsById.get(String(row.id)), ...row });
+		for (const row of rows)
+			rowsById.set(String(row.id), { ...rowsById.get(String(row.id)), ...row });
 		tables.set(table, rowsById);
 	};
 	for (const org of input.organizations) {
