@@ -5,7 +5,7 @@
 // languages, schedules, quartiers, location precision (no exact point appears for a
 // quartier-only entry) and public contacts.
 //
-// Our import takes one service at one location per organization (import_entry's model), so the
+// The origin is seeded with 60 demo entries and the OpenStreetMap care points. Our import takes one service at one location per organization (import_entry's model), so the
 // round trip covers each organization's first service at its first location; further services of
 // the same organization are reported by the dry run as probable duplicates, not imported.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
@@ -144,7 +144,8 @@ async function emptyDirectory() {
 async function importFile(target: Awaited<ReturnType<typeof emptyDirectory>>, bytes: Uint8Array) {
 	const read = readImportFile(bytes);
 	if (!read.ok) throw new Error(`unreadable: ${read.issue}`);
-	const run = dryRun(read.records, target.context, []);
+	const existing = await imports.existingEntries(target.moderator, SOURCE.name);
+	const run = dryRun(read.records, target.context, existing);
 	const id = await imports.createJob(target.moderator, {
 		source: SOURCE,
 		format: read.format,
@@ -153,7 +154,8 @@ async function importFile(target: Awaited<ReturnType<typeof emptyDirectory>>, by
 	});
 	await imports.start(target.moderator, id);
 	const progress = await imports.runToEnd(target.moderator, id, 100);
-	return { read, run, progress };
+	const job = (await imports.get(target.moderator, id))!;
+	return { read, run, progress, job };
 }
 
 let before: Obj[];
@@ -162,7 +164,7 @@ let serviceCount: number;
 
 beforeAll(async () => {
 	origin = await startGateway({ dataDir: null, port: 0, migrate: true });
-	await seed({ url: origin.url, serviceRoleKey: origin.serviceRoleKey, demo: 60, osm: false });
+	await seed({ url: origin.url, serviceRoleKey: origin.serviceRoleKey, demo: 60 });
 	// The demo's numbers (+32 2 000 …) are in a range no phone plan uses, which the import
 	// rightly refuses; numbers in a range it accepts stand in for a real directory's.
 	const admin = createClient(origin.url, origin.serviceRoleKey, options);
@@ -202,13 +204,20 @@ async function expectSameDirectory(bytes: Uint8Array, format: string) {
 		});
 		const after = await exportJson(target.anon);
 		expect(after.map(readsAs).sort(byName)).toEqual(expected);
+		// The same export imported again changes nothing: every entry is its own update.
+		const again = await importFile(target, bytes);
+		expect(again.run.outcomes.filter((o) => o.outcome === 'new')).toEqual([]);
+		expect(new Set(again.job.results.map((r) => r.outcome))).toEqual(new Set(['unchanged']));
 	} finally {
 		await target.gateway.stop();
 	}
 }
 
 describe('an HSDS export of Nabij imported into an empty Nabij', () => {
-	it('covers quartier-only, by-appointment and multi-language entries', () => {
+	it('covers demo and OpenStreetMap, quartier-only, by-appointment and multi-language entries', () => {
+		const demo = expected.filter((e) => String(e.name).includes('(demo'));
+		expect(demo.length).toBeGreaterThan(30);
+		expect(expected.length - demo.length).toBeGreaterThan(50);
 		expect(expected.some((e) => e.precision === 'quartier')).toBe(true);
 		expect(expected.some((e) => e.precision === 'exact')).toBe(true);
 		expect(expected.some((e) => e.schedule === 'By appointment')).toBe(true);
