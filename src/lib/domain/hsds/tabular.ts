@@ -33,7 +33,10 @@ export function tabularRows(input: TabularInput): Map<string, HsdsObject[]> {
 	const tables = new Map<string, Map<string, HsdsObject>>();
 	const add = (table: string, rows: HsdsObject[]) => {
 		const rowsById = tables.get(table) ?? new Map<string, HsdsObject>();
-		for (const row of rows) rowsById.set(String(row.id), row);
+		// An organization's phone is also in each of its services' phones, under the same id: one
+		// row keeps every link, so a reader finds it from the organization and from a service.
+		for (const row of rows)
+			rowsById.set(String(row.id), { ...rowsById.get(String(row.id)), ...row });
 		tables.set(table, rowsById);
 	};
 	for (const org of input.organizations) {

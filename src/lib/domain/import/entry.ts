@@ -26,14 +26,14 @@ export const importEntrySchema = z.object({
 		target_groups: z.array(z.string()).max(20),
 		languages: z.array(z.string()).min(1).max(30),
 		schedules: z.string().nullable(),
-		schedule_kind: z.enum(['hours', 'irregular'])
+		schedule_kind: z.enum(['hours', 'by_appointment', 'irregular'])
 	}),
 	location: z.object({
 		lon: z.number(),
 		lat: z.number(),
 		mdrc: z.number().int(),
 		address: z.string().nullable(),
-		location_precision: z.literal('exact')
+		location_precision: z.enum(['exact', 'street', 'quartier'])
 	}),
 	channels: z.array(z.object({ kind: z.enum(['phone', 'email', 'website']), value: z.string() }))
 });
@@ -147,7 +147,9 @@ export function validateRecord(
 	const schedules = textField('schedules', 1, 500);
 	if (schedules && !isOpeningHours(schedules))
 		issues.push({ field: 'schedules', code: 'invalid_schedule' });
-	const address = textField('address', 1, 300);
+	const precision = record.precision ?? 'exact';
+	// A quartier-only location publishes no address; one in the file is not kept.
+	const address = precision === 'quartier' ? null : textField('address', 1, 300);
 
 	const lon = coordinate(v('lon'));
 	const lat = coordinate(v('lat'));
@@ -184,9 +186,9 @@ export function validateRecord(
 				target_groups: targetGroups,
 				languages,
 				schedules,
-				schedule_kind: schedules ? 'hours' : 'irregular'
+				schedule_kind: schedules ? 'hours' : (record.scheduleKind ?? 'irregular')
 			},
-			location: { lon: lon!, lat: lat!, mdrc: mdrc!, address, location_precision: 'exact' },
+			location: { lon: lon!, lat: lat!, mdrc: mdrc!, address, location_precision: precision },
 			channels
 		},
 		issues: []

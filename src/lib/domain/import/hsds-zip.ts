@@ -82,6 +82,11 @@ export function hsdsZipServices(bytes: Uint8Array): Json[] | null {
 			const taxonomy = term.taxonomy || taxonomies.get(term.taxonomy_id ?? '') || '';
 			return [{ taxonomy_term: { code: term.code ?? '', taxonomy } }];
 		});
+	// Plain attributes of a location (our quartier and location precision), by link_type.
+	const valuesOf = (id: string): Json[] =>
+		(attributes.get(id) ?? [])
+			.filter((a) => !a.taxonomy_term_id && a.link_type)
+			.map((a) => ({ link_type: a.link_type ?? '', value: a.value ?? '' }));
 	const organizations = new Map(t.organizations.map((o) => [o.id, o]));
 	const locations = new Map(t.locations.map((l) => [l.id, l]));
 	const addresses = groupBy(t.addresses, 'location_id');
@@ -116,6 +121,7 @@ export function hsdsZipServices(bytes: Uint8Array): Json[] | null {
 							location: {
 								latitude: location.latitude ?? '',
 								longitude: location.longitude ?? '',
+								attributes: valuesOf(location.id ?? ''),
 								addresses: (addresses.get(location.id ?? '') ?? []).map((a) => ({
 									address_1: a.address_1 ?? '',
 									city: a.city ?? ''

@@ -314,34 +314,52 @@ describe('dryRun', () => {
 });
 
 describe('matchRows', () => {
+	const entry = (id: string, name: string, lon: number) => ({
+		row: 1,
+		name,
+		issues: [],
+		entry: {
+			external_id: id,
+			organization: {
+				name,
+				alternate_name: null,
+				category: 'other',
+				description_fr: 'd',
+				description_nl: null,
+				description_en: null
+			},
+			service: {
+				support_kinds: ['meeting_place'],
+				target_groups: [],
+				languages: ['fr'],
+				schedules: null,
+				schedule_kind: 'irregular' as const
+			},
+			location: { lon, lat: 50.84, mdrc: 1, address: null, location_precision: 'exact' as const },
+			channels: [{ kind: 'website' as const, value: 'https://www.atoll.be/' }]
+		}
+	});
+
 	it('does not take places sharing a federation website for duplicates', () => {
-		const entry = (id: string, name: string, lon: number) => ({
-			row: 1,
-			name,
-			issues: [],
-			entry: {
-				external_id: id,
-				organization: {
-					name,
-					alternate_name: null,
-					category: 'other',
-					description_fr: 'd',
-					description_nl: null,
-					description_en: null
-				},
-				service: {
-					support_kinds: ['meeting_place'],
-					target_groups: [],
-					languages: ['fr'],
-					schedules: null,
-					schedule_kind: 'irregular' as const
-				},
-				location: { lon, lat: 50.84, mdrc: 1, address: null, location_precision: 'exact' as const },
-				channels: [{ kind: 'website' as const, value: 'https://www.atoll.be/' }]
-			}
-		});
 		const outcomes = matchRows([entry('a', 'Atoll Est', 4.4), entry('b', 'Atoll Sud', 4.34)], []);
 		expect(outcomes.map((o) => o.outcome)).toEqual(['new', 'new']);
+	});
+
+	it('keeps a row that duplicates an updated one a duplicate when the file comes again', () => {
+		const rows = [entry('a', 'Atoll Est', 4.4), entry('b', 'Atoll Est', 4.4)];
+		expect(matchRows(rows, []).map((o) => o.outcome)).toEqual(['new', 'duplicate']);
+		const existing: ExistingEntry[] = [
+			{
+				organization_id: 'o-a',
+				name: 'Atoll Est',
+				lon: 4.4,
+				lat: 50.84,
+				phones: [],
+				websites: ['https://www.atoll.be/'],
+				external_id: 'a'
+			}
+		];
+		expect(matchRows(rows, existing).map((o) => o.outcome)).toEqual(['update', 'duplicate']);
 	});
 
 	it('compares names without case, accents or asbl', () => {

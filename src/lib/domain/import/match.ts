@@ -212,13 +212,17 @@ export function matchRows(
 			};
 		seenIds.add(entry.external_id);
 		const known = bySourceId.get(entry.external_id);
-		if (known)
+		if (known) {
+			// A later row that duplicates this one stays a duplicate on a re-import of the file,
+			// as it was on the first.
+			index.add(candidateOf(entry, { organization_id: known.organization_id, name: known.name }));
 			return {
 				row,
 				outcome: 'update',
 				name,
 				of: { organization_id: known.organization_id, name: known.name }
 			};
+		}
 		const candidate = candidateOf(entry, { row, name });
 		let best: { of: Candidate; reasons: DuplicateReason[] } | null = null;
 		for (const other of index.near(candidate)) {

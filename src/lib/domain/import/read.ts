@@ -7,8 +7,23 @@ import { detectSeparator, parseDelimited } from './csv.ts';
 import { hsdsZipServices } from './hsds-zip.ts';
 import { fieldOfHeader, REQUIRED_COLUMNS, type ImportField } from './columns.ts';
 
-/** One row of a file: its values by field and the row number people see (header = row 1). */
-export type ImportRecord = { row: number; values: Partial<Record<ImportField, string>> };
+/** How precisely a location is published (our locations' `location_precision`). */
+export type LocationPrecision = 'exact' | 'street' | 'quartier';
+
+/** How a service's times are given when it has no opening hours (`irregular` when unsaid). */
+export type ScheduleKind = 'by_appointment' | 'irregular';
+
+/**
+ * One row of a file: its values by field and the row number people see (header = row 1). HSDS
+ * files can say more than our template: how precise the location is (a quartier-only location
+ * must stay one) and that a service works by appointment.
+ */
+export type ImportRecord = {
+	row: number;
+	values: Partial<Record<ImportField, string>>;
+	precision?: LocationPrecision;
+	scheduleKind?: ScheduleKind;
+};
 
 export type ImportFormat = 'csv' | 'geojson' | 'hsds_json' | 'hsds_zip';
 
@@ -112,8 +127,26 @@ function firstPhone(phones: Json | undefined): string | undefined {
 	return Array.isArray(phones) && isObject(phones[0]) ? text(phones[0].number) : undefined;
 }
 
+// The texts our HSDS export writes as the schedule of a service without opening hours.
+const SCHEDULE_KINDS: Record<string, ScheduleKind> = {
+	'by appointment': 'by_appointment',
+	'irregular times': 'irregular'
+};
+const PRECISIONS: readonly string[] = ['exact', 'street', 'quartier'];
+
+/** The precision a location's `location_precision` attribute gives, if any. */
+function precisionOf(location: JsonObject): LocationPrecision | undefined {
+	const attributes = Array.isArray(location.attributes) ? location.attributes : [];
+	const value = attributes
+		.filter(isObject)
+		.find((a) => text(a.link_type) === 'location_precision')?.value;
+	const precision = text(value)?.trim().toLowerCase();
+	return precision && PRECISIONS.includes(precision) ? (precision as LocationPrecision) : undefined;
+}
+
 function hsdsRecord(service: JsonObject, organization: JsonObject, row: number): ImportRecord {
-	const values: ImportRecord['values'] = {};
+	const record: ImportRecord = { row, values: {} };
+	const values = record.values;
 	const set = (field: ImportField, value: string | undefined) => {
 		if (value?.trim()) values[field] = value.trim();
 	};
@@ -129,24 +162,31 @@ function hsdsRecord(service: JsonObject, organization: JsonObject, row: number):
 	// Our schedules are opening_hours strings; HSDS carries them as a schedule's description or
 	// notes. Free-text hours nobody can read are left out rather than refusing the service.
 	const schedule = Array.isArray(service.schedules) ? service.schedules[0] : undefined;
-	if (isObject(schedule))
+	if (isObject(schedule)) {
+		const texts = [text(schedule.description), text(schedule.notes)];
 		set(
 			'schedules',
-			[text(schedule.description), text(schedule.notes)].find((h) => h && isOpeningHours(h))
+			texts.find((h) => h && isOpeningHours(h))
 		);
+		const kind = texts.map((t) => SCHEDULE_KINDS[t?.trim().toLowerCase() ?? '']).find(Boolean);
+		if (!values.schedules && kind) record.scheduleKind = kind;
+	}
 	const sal = Array.isArray(service.service_at_locations) ? service.service_at_locations[0] : null;
 	const location = isObject(sal) && isObject(sal.location) ? sal.location : null;
 	if (location) {
 		set('lon', text(location.longitude));
 		set('lat', text(location.latitude));
+		record.precision = precisionOf(location);
 		const address = Array.isArray(location.addresses) ? location.addresses[0] : null;
-		if (isObject(address))
+		// A quartier-only location has no address to keep, whatever the file says.
+		if (isObject(address) && record.precision !== 'quartier')
 			set('address', [text(address.address_1), text(address.city)].filter(Boolean).join(', '));
 	}
 	set('phone', firstPhone(service.phones) ?? firstPhone(organization.phones));
 	set('email', text(service.email) ?? text(organization.email));
 	set('website', text(service.url) ?? text(organization.website));
-	return { row, values };
+	if (record.precision === undefined) delete record.precision;
+	return record;
 }
 
 function readHsds(list: Json[], format: 'hsds_json' | 'hsds_zip' = 'hsds_json'): ReadResult {
