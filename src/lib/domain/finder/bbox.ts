@@ -1,14 +1,12 @@
 // A bounding box around a point, for narrowing a radius search in the database before the exact
 // distance test.
 
-/** `[lon, lat]` in WGS84 degrees. */
-export type LonLat = [lon: number, lat: number];
+import { EARTH_RADIUS_METERS, type LonLat } from '../geo/coordinates.ts';
+
+export type { LonLat };
 
 /** `[minLon, minLat, maxLon, maxLat]` in WGS84 degrees. */
 export type BBox = [number, number, number, number];
-
-// Mean Earth radius as Turf uses it, so the box always contains Turf's circle.
-const EARTH_RADIUS_METERS = 6_371_008.8;
 
 /**
  * The smallest lon/lat box containing every point within `radiusMeters` (great-circle) of

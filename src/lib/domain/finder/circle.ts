@@ -1,8 +1,6 @@
 // A circle as a GeoJSON polygon, for drawing the search radius on the map.
 
-import type { LonLat } from './bbox.ts';
-
-const EARTH_RADIUS_METERS = 6_371_008.8;
+import { EARTH_RADIUS_METERS, type LonLat } from '../geo/coordinates.ts';
 
 /**
  * A closed ring approximating the circle of `radiusMeters` around `center` (great-circle

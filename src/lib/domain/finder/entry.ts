@@ -1,4 +1,5 @@
 // How an entry's schedule and contact channels are shown on the detail page and the slip.
+import type { Locale } from '#lib/i18n/locales.ts';
 import { displayPhone, phoneForLink } from '../phone.ts';
 import { describeSchedule } from '../schedule/describe.ts';
 import { parseOpeningHours } from '../schedule/parse.ts';
@@ -12,7 +13,7 @@ import { parseOpeningHours } from '../schedule/parse.ts';
  */
 export function scheduleLines(
 	entry: { schedule_kind: 'hours' | 'by_appointment' | 'irregular'; schedules: string | null },
-	locale: 'fr' | 'nl' | 'en'
+	locale: Locale
 ): string[] {
 	if (entry.schedule_kind !== 'hours' || !entry.schedules) return [];
 	const parsed = parseOpeningHours(entry.schedules);

@@ -1,6 +1,6 @@
 // Dates and times as the finder shows them, always in Brussels time.
 
-const TIME_ZONE = 'Europe/Brussels';
+import { BRUSSELS_TIME_ZONE as TIME_ZONE } from '../schedule/brussels-time.ts';
 
 /** The Intl locale for an interface locale: Belgian French and Dutch, British English. */
 export function intlLocale(locale: string): string {

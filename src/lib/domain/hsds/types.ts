@@ -1,9 +1,10 @@
 // Our rows as the HSDS mapping takes them (the columns the database exposes to anonymous
 // visitors), and the HSDS 3.0 objects it gives. Only the fields we fill are typed; HSDS leaves
 // every other field optional.
+import type { Locale } from '#lib/i18n/locales.ts';
 
 /** The interface locales; the API writes names and descriptions in one of them. */
-export type HsdsLocale = 'fr' | 'nl' | 'en';
+export type HsdsLocale = Locale;
 
 /** A term of one of our taxonomy tables (categories, support kinds, target groups). */
 export type OurTerm = {

@@ -1,5 +1,6 @@
 // The columns of our import template, with the header each language writes. Any of the
 // headers is accepted whatever the reader's language, compared without case, accents or spaces.
+import type { Locale } from '#lib/i18n/locales.ts';
 
 /** The fields an import record may carry, in template order. */
 export const IMPORT_FIELDS = [
@@ -34,8 +35,6 @@ export const REQUIRED_COLUMNS: ImportField[] = [
 	'lon',
 	'lat'
 ];
-
-type Locale = 'fr' | 'nl' | 'en';
 
 /** The template's header per language; the first of each is what the template writes. */
 export const TEMPLATE_HEADERS: Record<ImportField, Record<Locale, string>> = {

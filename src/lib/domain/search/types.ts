@@ -2,8 +2,9 @@
 
 import type { OpeningPeriod } from '../schedule/types.ts';
 
-/** `[lon, lat]` in WGS84 degrees. */
-export type LonLat = [lon: number, lat: number];
+import type { LonLat } from '../geo/coordinates.ts';
+
+export type { LonLat };
 
 /** The columns of the `resource_index` view the finder uses (rows may carry more). */
 export interface ResourceRow {

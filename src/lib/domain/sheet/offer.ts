@@ -1,4 +1,5 @@
 // The one line a sheet prints about what an entry offers.
+import type { Locale } from '#lib/i18n/locales.ts';
 
 /**
  * The first sentence of a description, cut at a word boundary to at most `maxChars` characters
@@ -24,7 +25,7 @@ export function offerLine(description: string | null, maxChars = 110): string | 
  * @example inSentence('Arabe', 'fr') // 'arabe'
  * @example inSentence('Arabisch', 'nl') // 'Arabisch'
  */
-export function inSentence(languageName: string, locale: 'fr' | 'nl' | 'en'): string {
+export function inSentence(languageName: string, locale: Locale): string {
 	return locale === 'fr'
 		? languageName.charAt(0).toLocaleLowerCase('fr') + languageName.slice(1)
 		: languageName;

@@ -1,10 +1,11 @@
 import { json } from '@sveltejs/kit';
+import { LOCALES } from '#lib/i18n/locales.ts';
 import { z } from 'zod';
 import { geocoder } from './geocoder.server.ts';
 
 const querySchema = z.object({
 	q: z.string().trim().max(100).default(''),
-	locale: z.enum(['fr', 'nl', 'en']).default('fr')
+	locale: z.enum(LOCALES).default('fr')
 });
 
 /** Place suggestions for the finder's "where" box: `GET /find/places?q=wavre&locale=fr`. */

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { BRUSSELS_TIME_ZONE } from '#lib/domain/schedule/brussels-time.ts';
 import type { UiLocale } from '#lib/domain/languages.ts';
 import { languageName } from '#lib/domain/languages.ts';
 import { placeName } from '#lib/domain/places/place-name.ts';
@@ -54,6 +55,6 @@ export async function load({ params, url, locals }) {
 		},
 		...sheet,
 		// The day in Brussels, where the sheet is pinned up, not the server's UTC day.
-		today: new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Brussels' })
+		today: new Date().toLocaleDateString('en-CA', { timeZone: BRUSSELS_TIME_ZONE })
 	};
 }
