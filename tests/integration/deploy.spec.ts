@@ -82,7 +82,11 @@ const gatewayReady = /API URL: (http:\/\/127\.0\.0\.1:\d+)[\s\S]*anon key: (\S+)
 function startDatabase(port: number) {
 	return startUntil(
 		process.execPath,
-		['supabase-local/cli.ts', 'start', '--port', String(port), '--data-dir', join(outside, 'db')],
+		[
+			// As `npm run db:start` calls it: the gateway is told which seed to load.
+			...['supabase-local/cli.ts', 'start', '--seed', 'supabase/seed/run.ts'],
+			...['--port', String(port), '--data-dir', join(outside, 'db')]
+		],
 		{ cwd: clone, ready: gatewayReady, timeoutMs: 240_000 }
 	);
 }
