@@ -190,11 +190,13 @@ function periodsOfDay(schedule: Schedule, day: CalendarDay): Array<[number, numb
  * // 'open' (10:30 CEST)
  */
 export function stateAt(schedule: Schedule, date: Date): ScheduleState {
-	const at = date.getTime();
 	const wall = brusselsWallClock(date);
 	const plan = planForDay(schedule, wall);
+	// The clock's reading decides, as a visitor reads the door: in the autumn hour that occurs
+	// twice, both occurrences of a time inside a span are open (a span's instants would cover
+	// only one); in the spring gap no reading falls inside the missing hour.
 	for (const [start, end] of plan.spans) {
-		if (brusselsInstant(wall, start) <= at && at < brusselsInstant(wall, end)) return 'open';
+		if (start <= wall.minutes && wall.minutes < end) return 'open';
 	}
 	return plan.unknown ? 'unknown' : 'closed';
 }

@@ -168,7 +168,11 @@ describe('isOpenAt agrees with the opening_hours reference implementation', () =
 		['Su[1] 10:00-12:00', '2026-07-05T09:00:00Z', true],
 		['Su[-1] 02:00-04:00', '2026-03-29T01:30:00Z', true],
 		['week 1-26 Mo-Fr 10:00-12:00', '2026-06-26T09:00:00Z', true],
-		['Fr 20:00-02:00; Sa off', '2026-05-08T23:30:00Z', false]
+		['Fr 20:00-02:00; Sa off', '2026-05-08T23:30:00Z', false],
+		// 02:00 CET on the autumn change, the second time the clocks read 02:00.
+		['00:15-02:15', '2027-10-31T01:00:00Z', true],
+		// 02:40 CEST, the first time the clocks read 02:40 that night: past the span.
+		['00:15-02:30', '2027-10-31T00:40:00Z', false]
 	])('%s at %s', (text, iso, open) => {
 		const parsed = parseOpeningHours(text);
 		if (!parsed.ok) throw new Error(parsed.error.code);
