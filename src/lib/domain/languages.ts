@@ -118,10 +118,16 @@ export function languageName(code: string, locale: UiLocale): string {
 
 /** Language names for a list of codes, joined the way the locale lists things. */
 export function languageList(codes: readonly string[], locale: UiLocale): string {
-	return new Intl.ListFormat(locale, { type: 'conjunction' }).format(
-		codes.map((code) => languageName(code, locale))
-	);
+	let format = listFormats.get(locale);
+	if (!format) {
+		format = new Intl.ListFormat(locale, { type: 'conjunction' });
+		listFormats.set(locale, format);
+	}
+	return format.format(codes.map((code) => languageName(code, locale)));
 }
+
+// Intl objects cost far more to build than to use, and a results page lists languages per card.
+const listFormats = new Map<UiLocale, Intl.ListFormat>();
 
 const KNOWN = new Set<string>(COMMUNITY_LANGUAGES);
 
@@ -132,8 +138,17 @@ export function isLanguageCode(code: string): boolean {
 
 /** The community languages with their names in `locale`, sorted by name in that locale. */
 export function languageOptions(locale: UiLocale): { code: string; name: string }[] {
-	const collator = new Intl.Collator(locale);
-	return COMMUNITY_LANGUAGES.map((code) => ({ code, name: languageName(code, locale) })).sort(
-		(a, b) => collator.compare(a.name, b.name)
-	);
+	let options = sortedOptions.get(locale);
+	if (!options) {
+		const collator = new Intl.Collator(locale);
+		options = COMMUNITY_LANGUAGES.map((code) => ({ code, name: languageName(code, locale) })).sort(
+			(a, b) => collator.compare(a.name, b.name)
+		);
+		sortedOptions.set(locale, options);
+	}
+	// A copy: callers may reorder or extend what they get.
+	return options.map((option) => ({ ...option }));
 }
+
+// The same 44 names in the same order for every request in a locale: sorted once.
+const sortedOptions = new Map<UiLocale, { code: string; name: string }[]>();
