@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseHsdsQuery } from './query.ts';
 
-const parse = (query: string) => parseHsdsQuery(new URLSearchParams(query));
+const parse = (query: string, termFilters = true) =>
+	parseHsdsQuery(new URLSearchParams(query), { termFilters });
 
 describe('parseHsdsQuery', () => {
 	it('defaults to the first page of 50 in English', () => {
@@ -41,6 +42,14 @@ describe('parseHsdsQuery', () => {
 		expect(parse('page=1&page=2')).toMatchObject({
 			ok: false,
 			error: { parameter: 'page', message: 'is given more than once' }
+		});
+		expect(parse('top_only=true', false)).toEqual({
+			ok: false,
+			error: { parameter: 'top_only', message: 'filters /taxonomy_terms only, not this route' }
+		});
+		expect(parse('taxonomy_id=x', false)).toMatchObject({
+			ok: false,
+			error: { parameter: 'taxonomy_id' }
 		});
 		expect(parse('format=ndjson')).toMatchObject({
 			ok: false,

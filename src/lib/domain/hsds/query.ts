@@ -62,13 +62,20 @@ export type HsdsQueryError = { parameter: string; message: string };
 // client never believes a filter applied when it did not.
 const UNSUPPORTED = ['format', 'minimal', 'full', 'full_service', 'postcode', 'proximity'];
 
+// The spec's filters of taxonomy terms: only /taxonomy_terms reads them, so any other route
+// refuses them instead of answering as if they had filtered.
+const TERM_PARAMETERS = ['taxonomy_id', 'parent_id', 'top_only'];
+
 /**
- * Parses a request's search parameters; each parameter may appear once.
+ * Parses a request's search parameters; each parameter may appear once. `termFilters` is true
+ * for the route that lists taxonomy terms, the only one that reads `taxonomy_id`, `parent_id`
+ * and `top_only`.
  *
  * @example parseHsdsQuery(new URLSearchParams('page=2&per_page=20')) // { ok: true, query: {…} }
  */
 export function parseHsdsQuery(
-	params: URLSearchParams
+	params: URLSearchParams,
+	{ termFilters = false }: { termFilters?: boolean } = {}
 ): { ok: true; query: HsdsQuery } | { ok: false; error: HsdsQueryError } {
 	const raw: Record<string, string> = {};
 	for (const [key, value] of params) {
@@ -76,6 +83,12 @@ export function parseHsdsQuery(
 			return { ok: false, error: { parameter: key, message: 'is given more than once' } };
 		if (UNSUPPORTED.includes(key)) {
 			return { ok: false, error: { parameter: key, message: 'is not supported by this API' } };
+		}
+		if (!termFilters && TERM_PARAMETERS.includes(key)) {
+			return {
+				ok: false,
+				error: { parameter: key, message: 'filters /taxonomy_terms only, not this route' }
+			};
 		}
 		raw[key] = value;
 	}

@@ -28,9 +28,12 @@ export type HsdsContext = { supabase: Db; request: Request; url: URL; id?: strin
 type Handler = (context: HsdsContext) => Promise<Response>;
 
 /** Runs a handler with the query parsed; a bad parameter is a 400 that names it. */
-function withQuery(run: (context: HsdsContext, query: HsdsQuery) => Promise<Response>): Handler {
+function withQuery(
+	run: (context: HsdsContext, query: HsdsQuery) => Promise<Response>,
+	options: { termFilters?: boolean } = {}
+): Handler {
 	return async (context) => {
-		const parsed = parseHsdsQuery(context.url.searchParams);
+		const parsed = parseHsdsQuery(context.url.searchParams, options);
 		if (!parsed.ok) {
 			const { parameter, message } = parsed.error;
 			return problem(400, 'invalid_parameter', `${parameter} ${message}`, parameter);
@@ -204,18 +207,23 @@ export const taxonomy = withQuery(async ({ request, id = '' }, query) => {
 });
 
 /** `/taxonomy_terms`: every term of our four taxonomies, with its crosswalk codes. */
-export const taxonomyTerms = withQuery(async ({ supabase, request }, query) => {
-	const terms = await loadTerms(supabase, query.locale);
-	let all = terms.terms;
-	if (query.taxonomy_id) all = all.filter((t) => t.taxonomy_id === query.taxonomy_id);
-	if (query.parent_id) all = all.filter((t) => t.parent_id === query.parent_id);
-	if (query.top_only) all = all.filter((t) => t.parent_id === undefined);
-	if (query.search) {
-		const needle = query.search.toLowerCase();
-		all = all.filter((t) => `${t.code} ${t.name} ${t.description}`.toLowerCase().includes(needle));
-	}
-	return json(request, pageOf(all, query));
-});
+export const taxonomyTerms = withQuery(
+	async ({ supabase, request }, query) => {
+		const terms = await loadTerms(supabase, query.locale);
+		let all = terms.terms;
+		if (query.taxonomy_id) all = all.filter((t) => t.taxonomy_id === query.taxonomy_id);
+		if (query.parent_id) all = all.filter((t) => t.parent_id === query.parent_id);
+		if (query.top_only) all = all.filter((t) => t.parent_id === undefined);
+		if (query.search) {
+			const needle = query.search.toLowerCase();
+			all = all.filter((t) =>
+				`${t.code} ${t.name} ${t.description}`.toLowerCase().includes(needle)
+			);
+		}
+		return json(request, pageOf(all, query));
+	},
+	{ termFilters: true }
+);
 
 /** `/taxonomy_terms/{id}`: one term. */
 export const taxonomyTerm = withQuery(async ({ supabase, request, id = '' }, query) => {
