@@ -1,6 +1,7 @@
 // CSV for spreadsheets set to a Belgian locale (fr-BE, nl-BE): Excel there splits on `;`,
 // reads `3,5` as a number and needs a byte order mark to take the file as UTF-8. The rest is
 // RFC 4180: CRLF line ends, fields quoted when they hold the separator, a quote or a line break.
+import { parseDelimited } from '../delimited.ts';
 
 /** A value of one cell; null and undefined are written as an empty cell. */
 export type CsvCell = string | number | boolean | null | undefined;
@@ -48,30 +49,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
  * @example parseCsv('\uFEFFa;"b;c"\r\n1;2\r\n') // [['a', 'b;c'], ['1', '2']]
  */
 export function parseCsv(text: string): string[][] {
-	const records: string[][] = [];
-	let record: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = text.startsWith(BOM) ? 1 : 0; i < text.length; i++) {
-		const char = text[i];
-		if (quoted) {
-			if (char !== '"') field += char;
-			else if (text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else quoted = false;
-		} else if (char === '"') quoted = true;
-		else if (char === CSV_SEPARATOR) {
-			record.push(field);
-			field = '';
-		} else if (char === '\r' || char === '\n') {
-			if (char === '\r' && text[i + 1] === '\n') i++;
-			record.push(field);
-			records.push(record);
-			record = [];
-			field = '';
-		} else field += char;
-	}
-	if (field !== '' || record.length > 0) records.push([...record, field]);
-	return records;
+	return parseDelimited(text, CSV_SEPARATOR);
 }

@@ -1,47 +1,17 @@
 // RFC 4180 CSV reading for the data files in data/ (street index, indicators, taxonomy): quoted
 // fields, doubled quotes, CRLF or LF.
 
+import { parseDelimited } from '../delimited.ts';
 import type { StreetRow } from './types.ts';
 
 /**
  * Splits CSV text into records of fields (RFC 4180: fields may be quoted; `""` inside quotes is a
- * quote; quoted fields may contain commas and line breaks). A final empty line is ignored.
+ * quote; quoted fields may contain commas and line breaks). Blank lines are skipped.
  *
  * @example parseCsv('a,"b ""c""",d\r\n1,2,3') // [['a', 'b "c"', 'd'], ['1', '2', '3']]
  */
 export function parseCsv(text: string): string[][] {
-	const records: string[][] = [];
-	let record: string[] = [];
-	let field = '';
-	let quoted = false;
-	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	for (; i < text.length; i++) {
-		const char = text[i];
-		if (quoted) {
-			if (char === '"') {
-				if (text[i + 1] === '"') {
-					field += '"';
-					i++;
-				} else quoted = false;
-			} else field += char;
-		} else if (char === '"') {
-			quoted = true;
-		} else if (char === ',') {
-			record.push(field);
-			field = '';
-		} else if (char === '\n' || char === '\r') {
-			if (char === '\r' && text[i + 1] === '\n') i++;
-			record.push(field);
-			records.push(record);
-			record = [];
-			field = '';
-		} else field += char;
-	}
-	if (field !== '' || record.length > 0) {
-		record.push(field);
-		records.push(record);
-	}
-	return records;
+	return parseDelimited(text, ',');
 }
 
 const NUMBER_COLUMNS = [
