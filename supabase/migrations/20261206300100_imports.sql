@@ -439,6 +439,7 @@ declare
 	err_state text;
 	err_message text;
 	err_hint text;
+	started timestamptz := clock_timestamp();
 begin
 	if not nabij_private.may_import() then
 		raise exception 'only moderators import entries' using errcode = '42501', hint = 'moderator_only';
@@ -467,6 +468,12 @@ begin
 					'reason', nullif(err_hint, ''), 'message', left(err_message, 300)
 				));
 			end;
+			-- A batch also ends after two seconds, well inside the API's statement timeout: each
+			-- write keeps the finder's tables current, which costs more as the directory grows.
+			if clock_timestamp() - started > interval '2 seconds' and i < last - 1 then
+				last := i + 1;
+				exit;
+			end if;
 		end loop;
 		update public.import_jobs j
 		set done = last, failed = j.failed + failures, outcomes = j.outcomes || batch_outcomes,
@@ -480,6 +487,6 @@ begin
 end;
 $$;
 comment on function public.run_import_batch(uuid, integer) is
-	'For moderators: imports the next p_size rows (1-500, default 50) of a running job, each in its own subtransaction, and saves progress and outcomes; a failed row is reported and leaves nothing behind. Returns {status, done, total, failed}. Resumable: progress lives in the job.';
+	'For moderators: imports the next p_size rows (1-500, default 50) of a running job, or fewer when two seconds have passed, each in its own subtransaction, and saves progress and outcomes; a failed row is reported and leaves nothing behind. Returns {status, done, total, failed}. Resumable: progress lives in the job.';
 revoke all on function public.run_import_batch(uuid, integer) from public, anon;
 grant execute on function public.run_import_batch(uuid, integer) to authenticated, service_role;
