@@ -76,8 +76,8 @@ select lives_ok($$select public.withdraw_change_request('80000000-0000-4000-8000
 select results_eq($$select status from public.change_requests where id = '80000000-0000-4000-8000-000000000002'$$, $$values ('withdrawn')$$, 'the withdrawn request is withdrawn');
 select throws_ok($$select public.withdraw_change_request('80000000-0000-4000-8000-000000000002')$$, '22023', null, 'a request is withdrawn once');
 select throws_ok($$select public.decide_change_request('80000000-0000-4000-8000-000000000001', true)$$, '42501', null, 'editor A cannot apply their own change request');
-select results_eq($$select public.confirm_organization_active('b0000000-0000-4000-8000-00000000000a')$$, $$values (current_date)$$, 'editor A confirms their entry is still active');
-select results_eq($$select assured_date from public.organizations where id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values (current_date)$$, 'confirming sets today, nothing else');
+select results_eq($$select public.confirm_organization_active('b0000000-0000-4000-8000-00000000000a')$$, $$values ((now() at time zone 'Europe/Brussels')::date)$$, 'editor A confirms their entry is still active');
+select results_eq($$select assured_date from public.organizations where id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values ((now() at time zone 'Europe/Brussels')::date)$$, 'confirming sets today in Brussels, nothing else');
 select throws_ok($$select public.confirm_organization_active('b0000000-0000-4000-8000-00000000000b')$$, '22023', null, 'a draft is not confirmed');
 select results_eq($$update public.organizations set name = 'Org A draft renamed' where id = 'b0000000-0000-4000-8000-00000000000b' returning name$$, $$values ('Org A draft renamed')$$, 'editor A renames their draft directly');
 select lives_ok($$insert into public.contact_channels (organization_id, kind, value, public) values ('b0000000-0000-4000-8000-00000000000b', 'email', 'draft@org-a.invalid', true)$$, 'editor A adds a channel to their draft');
