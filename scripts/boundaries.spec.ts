@@ -112,6 +112,22 @@ describe('app code never imports the local gateway', () => {
 	});
 });
 
+describe('app code links through #lib/i18n/href.ts', () => {
+	it('refuses Paraglide’s localizeHref and allows the rest of its runtime', async () => {
+		const paraglide =
+			"import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';\nexport const used = [getLocale, localizeHref];\n";
+		const refused = await restricted('src/routes/find/boundary-fixture.ts', paraglide);
+		expect(refused.join('\n')).toContain('#lib/i18n/href.ts');
+		const ours = [
+			"import { getLocale } from '#lib/paraglide/runtime.js';",
+			"import { localizeHref } from '#lib/i18n/href.ts';",
+			'export const used = [getLocale, localizeHref];',
+			''
+		].join('\n');
+		expect(await restricted('src/routes/find/boundary-fixture.ts', ours)).toEqual([]);
+	});
+});
+
 describe('tests, scripts and benchmarks use the gateway by its package exports', () => {
 	it('refuses its src/ and test/ files by path', async () => {
 		const code =

@@ -100,6 +100,22 @@ const displayNames = new Map<UiLocale, Intl.DisplayNames>();
  * @example languageName('ary', 'en') // 'Moroccan Arabic (Darija)'
  */
 export function languageName(code: string, locale: UiLocale): string {
+	const key = `${locale}:${code}`;
+	let named = knownNames.get(key);
+	if (named === undefined) {
+		// Imported entries may carry any code; the cache stays small all the same.
+		if (knownNames.size >= MAX_KNOWN_NAMES) knownNames.clear();
+		named = nameOf(code, locale);
+		knownNames.set(key, named);
+	}
+	return named;
+}
+
+// Looking a name up in Intl.DisplayNames costs microseconds; a results page asks for hundreds.
+const knownNames = new Map<string, string>();
+const MAX_KNOWN_NAMES = 5000;
+
+function nameOf(code: string, locale: UiLocale): string {
 	let name = OWN_NAMES[code]?.[locale];
 	if (!name) {
 		let names = displayNames.get(locale);

@@ -2,7 +2,8 @@
 // field of registration: fetches `/find/places` after a short pause, keeps the list, the open
 // state and the active option, and handles the arrow, Enter and Escape keys of a combobox.
 import type { PlaceSuggestion } from '#lib/domain/places/types.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 
 /** Typing pause before asking for suggestions, in milliseconds. */
 const PAUSE_MS = 120;

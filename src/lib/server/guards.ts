@@ -1,6 +1,6 @@
 import type { User } from '@supabase/supabase-js';
 import { error, redirect } from '@sveltejs/kit';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 
 export type PlatformRole =
 	'social_worker' | 'org_editor' | 'moderator' | 'policy_analyst' | 'admin';

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { optionalText } from '#lib/domain/registration/text.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import * as profiles from '#lib/server/db/profiles.ts';
 import { requireRole } from '#lib/server/guards.ts';
 import { errorText } from '#lib/forms/errors.ts';

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { pauseSchema } from '#lib/domain/registration/index.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import * as members from '#lib/server/db/members.ts';
 import * as organizations from '#lib/server/db/organizations.ts';
 import { requireRole } from '#lib/server/guards.ts';

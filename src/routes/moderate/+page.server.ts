@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import * as errorReports from '#lib/server/db/error-reports.ts';
 import * as moderation from '#lib/server/db/moderation.ts';
 import * as organizations from '#lib/server/db/organizations.ts';

@@ -13,7 +13,8 @@ import {
 	stepSchemas,
 	type Step
 } from '#lib/domain/registration/index.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { DataError } from '#lib/server/db/errors.ts';
 import * as locations from '#lib/server/db/locations.ts';
 import * as organizations from '#lib/server/db/organizations.ts';

@@ -1,6 +1,7 @@
 import type { UiLocale } from '#lib/domain/languages.ts';
 import { parseSlipParams, slipPath } from '#lib/domain/finder/slip.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { publicOrigin } from '#lib/server/config.ts';
 import * as geography from '#lib/server/db/geography.ts';
 import * as resources from '#lib/server/db/resources.ts';

@@ -7,7 +7,7 @@
 import type { Locale } from '#lib/i18n/locales.ts';
 import { z } from 'zod';
 import type { Db } from '#lib/server/db/client.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { createSignedToken } from '../signed-links.ts';
 import { config } from '../config.ts';
 import type { Mailer } from './mailer.ts';

@@ -3,7 +3,7 @@
 import { BRUSSELS_TIME_ZONE } from '#lib/domain/schedule/brussels-time.ts';
 import type { Locale } from '#lib/i18n/locales.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { composeMail, type Mail } from './mailer.ts';
 
 export type Recipient = { email: string; email_language: Locale };

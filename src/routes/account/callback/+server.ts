@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { rememberAuthMailLocale } from '#lib/server/mail/auth-locale.ts';
 import { safeNext } from '../next.ts';
 import type { RequestHandler } from './$types';

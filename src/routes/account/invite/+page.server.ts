@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { config } from '#lib/server/config.ts';
 import { DataError } from '#lib/server/db/errors.ts';
 import * as members from '#lib/server/db/members.ts';

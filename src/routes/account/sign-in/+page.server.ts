@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { newUserMetadata, rememberAuthMailLocale } from '#lib/server/mail/auth-locale.ts';
 import { publicOrigin } from '#lib/server/config.ts';
 import { allowAttempt, isBlocked, recordFailure } from '#lib/server/rate-limit.ts';

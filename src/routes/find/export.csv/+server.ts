@@ -1,5 +1,6 @@
 import { directoryCsv } from '#lib/domain/export/directory.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { selectEntries } from '../export.server.ts';
 import { columnHeaders, exportFilename, taxonomyLabeller } from '../export-text.ts';
 

@@ -1,5 +1,5 @@
 import { directoryGeoJson } from '#lib/domain/export/directory.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { selectEntries } from '../export.server.ts';
 import { aboutText, exportFilename, querySummary } from '../export-text.ts';
 

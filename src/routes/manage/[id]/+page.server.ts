@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { editSchema, fieldErrors } from '#lib/domain/registration/index.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import * as members from '#lib/server/db/members.ts';
 import * as moderation from '#lib/server/db/moderation.ts';
 import * as organizations from '#lib/server/db/organizations.ts';

@@ -1,6 +1,7 @@
 // Inviting a co-editor: an invitation recorded by the database (owners only) and a signed,
 // expiring link e-mailed to the invitee in the inviter's language.
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { config, publicOrigin } from '#lib/server/config.ts';
 import * as members from '#lib/server/db/members.ts';
 import { getMailer } from '#lib/server/mail/index.ts';

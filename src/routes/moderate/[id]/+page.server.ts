@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requiredText } from '#lib/domain/registration/text.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import * as channels from '#lib/server/db/contact-channels.ts';
 import * as locations from '#lib/server/db/locations.ts';
 import * as members from '#lib/server/db/members.ts';

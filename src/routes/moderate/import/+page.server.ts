@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { quartierAt } from '#lib/domain/geo/quartier.ts';
 import { dryRun, readImportFile } from '#lib/domain/import/index.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import * as geography from '#lib/server/db/geography.ts';
 import * as imports from '#lib/server/db/imports.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';

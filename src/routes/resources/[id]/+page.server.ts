@@ -4,7 +4,7 @@ import type { Actions } from './$types';
 import { finderPathFromBack } from '#lib/domain/finder/back.ts';
 import { errorReportSchema, isLikelyBot } from '#lib/domain/finder/report.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import * as errorReports from '#lib/server/db/error-reports.ts';
 import { DataError } from '#lib/server/db/errors.ts';
 import * as geography from '#lib/server/db/geography.ts';

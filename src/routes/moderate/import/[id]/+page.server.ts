@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import * as imports from '#lib/server/db/imports.ts';
 import { requireRole } from '#lib/server/guards.ts';
 import { ensureRunning } from '#lib/server/import-worker.ts';

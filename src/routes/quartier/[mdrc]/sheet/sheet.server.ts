@@ -20,7 +20,7 @@ import { offerLine } from '#lib/domain/sheet/offer.ts';
 import type { SecondLanguage } from '#lib/domain/sheet/schema.ts';
 import type { Db } from '#lib/server/db/client.ts';
 import type { QuartierFeature } from '#lib/domain/geo/quartier.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/href.ts';
 import { publicOrigin } from '#lib/server/config.ts';
 import * as resourcesNear from '#lib/server/db/resources-near.ts';
 import * as resources from '#lib/server/db/resources.ts';
