@@ -8,14 +8,17 @@
 //    and without compression.
 // Target: ≥ 200 requests/s with 0 errors at 10,000 entries. Stops every process it started.
 // Run: node bench/load.ts [--demo 10000] [--seconds 20] [--connections 10] (npm run build first)
-// Ports: --port (app, default 4202) and --gateway-port (default 54402).
+// Ports: --port (app, default 4202) and --gateway-port (default 54402). `--executor postgres`
+// puts the gateway on a scratch database of the PostgreSQL server NABIJ_PG_ADMIN_URL names (as
+// the integration tests do) instead of PGlite, which runs the SQL in the gateway's own thread.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { startGateway } from '@nabij/supabase-local';
+import { configuredMaxRows, startGateway } from '@nabij/supabase-local';
+import { startTestGateway } from '@nabij/supabase-local/testing';
 import { seed } from '../supabase/seed/run.ts';
 import { kb } from './lib/app.ts';
 
@@ -25,6 +28,7 @@ const { values } = parseArgs({
 		seconds: { type: 'string', default: '20' },
 		connections: { type: 'string', default: '10' },
 		port: { type: 'string', default: '4202' },
+		executor: { type: 'string', default: 'pglite' },
 		'gateway-port': { type: 'string', default: '54402' },
 		// Internal: this file run as the gateway's own process.
 		'serve-gateway': { type: 'boolean', default: false }
@@ -123,7 +127,10 @@ async function main() {
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
 	try {
-		console.log(`seeding the gateway with ${values.demo} demo entries …`);
+		if (values.executor !== 'pglite' && values.executor !== 'postgres') {
+			throw new Error(`--executor is pglite or postgres, not ${values.executor}`);
+		}
+		console.log(`seeding the gateway (${values.executor}) with ${values.demo} demo entries …`);
 		const gatewayLine = await startChild(
 			[import.meta.filename, '--serve-gateway', ...process.argv.slice(2)],
 			{},
@@ -182,7 +189,11 @@ async function main() {
 // The gateway runs in a process of its own, as it would on its own machine: in the bench's
 // process it would share one event loop with the load generator.
 async function serveGateway() {
-	const gateway = await startGateway({ dataDir: null, port: gatewayPort, migrate: true });
+	const migrationsDir = resolve(root, 'supabase/migrations');
+	const gateway =
+		values.executor === 'postgres'
+			? await startTestGateway('postgres', { migrationsDir, maxRows: configuredMaxRows() })
+			: await startGateway({ dataDir: null, port: gatewayPort, migrate: true });
 	const t0 = performance.now();
 	const seeded = await seed({
 		url: gateway.url,

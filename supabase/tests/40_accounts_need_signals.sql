@@ -76,7 +76,7 @@ select throws_ok($$select * from public.need_signal_counts()$$, '42501', null, '
 -- The signals above are dated today; counts leave out the current week, so move them two weeks
 -- back, as if they had been recorded then.
 reset role;
-select results_eq($$select count(*)::int from public.need_signals where created_on = current_date$$, $$values (10)$$, 'backdating was ignored: all signals fall on today');
+select results_eq($$select count(*)::int from public.need_signals where created_on = (now() at time zone 'Europe/Brussels')::date$$, $$values (10)$$, 'backdating was ignored: all signals fall on today');
 update public.need_signals set created_on = created_on - 14;
 
 -- policy analyst -----------------------------------------------------------------------------------

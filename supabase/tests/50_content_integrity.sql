@@ -32,7 +32,7 @@ select throws_ok($$select public.liveness_answer('nonce-a', 'stopped', null)$$, 
 select throws_ok($$update nabij_private.liveness_checks set answer = null, answered_at = null$$, '42501', null, 'anon cannot reopen a liveness check');
 
 reset role;
-select results_eq($$select status, assured_date from public.organizations where id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values ('active', current_date)$$, 'the first liveness answer confirmed the entry, the second changed nothing');
+select results_eq($$select status, assured_date from public.organizations where id = 'b0000000-0000-4000-8000-00000000000a'$$, $$values ('active', (now() at time zone 'Europe/Brussels')::date)$$, 'the first liveness answer confirmed the entry, the second changed nothing');
 select throws_ok($$update nabij_private.liveness_checks set answer = 'stopped' where nonce_hash = nabij_private.hash_text('nonce-a')$$, '22023', null, 'an answered liveness check is never changed, even by its owner');
 update public.organizations set assured_date = date '2020-01-01' where id = 'b0000000-0000-4000-8000-00000000000a';
 

@@ -122,8 +122,8 @@ set local role authenticated;
 set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000005", "role": "authenticated"}';
 
 select results_eq($$select sum(signal_count)::int from public.need_signal_counts()$$, $$values (50)$$, 'policy analyst reads counts of past weeks; today''s signals are not counted yet');
-select results_eq($$select sum(signal_count)::int from public.need_signal_counts(5, date_trunc('week', current_date - 14)::date, date_trunc('week', current_date - 14)::date + 6)$$, $$values (50)$$, 'policy analyst reads counts over one whole week');
-select is_empty($$select 1 from public.need_signal_counts(5, date_trunc('week', current_date)::date, date_trunc('week', current_date)::date + 6)$$, 'the current week is never counted');
+select results_eq($$select sum(signal_count)::int from public.need_signal_counts(5, date_trunc('week', (now() at time zone 'Europe/Brussels')::date - 14)::date, date_trunc('week', (now() at time zone 'Europe/Brussels')::date - 14)::date + 6)$$, $$values (50)$$, 'policy analyst reads counts over one whole week');
+select is_empty($$select 1 from public.need_signal_counts(5, date_trunc('week', (now() at time zone 'Europe/Brussels')::date)::date, date_trunc('week', (now() at time zone 'Europe/Brussels')::date)::date + 6)$$, 'the current week is never counted');
 select results_eq($$select sum(signal_count)::int from public.need_signal_counts(50)$$, $$values (50)$$, 'policy analyst may raise the minimum count');
 select throws_ok($$select * from public.need_signal_counts(min_count => 1)$$, '22023', null, 'policy analyst cannot lower the minimum count to 1');
 select throws_ok($$select * from public.need_signal_counts(min_count => 4)$$, '22023', null, 'policy analyst cannot lower the minimum count below the floor of 5');

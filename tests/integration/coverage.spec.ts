@@ -3,6 +3,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCoverage } from '#lib/domain/coverage/index.ts';
+import { brusselsToday } from '#lib/domain/schedule/brussels-time.ts';
 import { DataError } from '#lib/server/db/errors.ts';
 import * as coverage from '#lib/server/db/coverage.ts';
 import { startGateway, type Gateway } from '@nabij/supabase-local';
@@ -101,7 +102,7 @@ describe('need signals', () => {
 		const { error } = await worker.from('need_signals').insert(rows);
 		expect(error).toBeNull();
 		// Counts cover whole past weeks only: date the signals two weeks back, as if recorded then.
-		const twoWeeksAgo = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+		const twoWeeksAgo = brusselsToday(new Date(Date.now() - 14 * 86_400_000));
 		const moved = await service()
 			.from('need_signals')
 			.update({ created_on: twoWeeksAgo })
@@ -175,7 +176,7 @@ describe('coverage from the loaded data', () => {
 		const { error } = await moderator.from('quartier_surveys').insert({
 			mdrc,
 			organization_id: await organizationOf(resources[0]?.id),
-			checked_on: new Date().toISOString().slice(0, 10),
+			checked_on: brusselsToday(),
 			created_by: user.user?.id
 		});
 		expect(error).toBeNull();

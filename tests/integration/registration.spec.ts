@@ -7,6 +7,7 @@ import * as moderation from '../../src/lib/server/db/moderation.ts';
 import * as organizations from '../../src/lib/server/db/organizations.ts';
 import * as profiles from '../../src/lib/server/db/profiles.ts';
 import { registrationSchema } from '../../src/lib/domain/registration/schema.ts';
+import { brusselsToday } from '../../src/lib/domain/schedule/brussels-time.ts';
 import { startGateway, type Gateway } from '@nabij/supabase-local';
 import { seed } from '../../supabase/seed/run.ts';
 import { listMail } from '@nabij/supabase-local/mailbox';
@@ -237,7 +238,8 @@ describe('freshness', () => {
 			p_paused_until: null
 		});
 		expect(answer.data).toBe('active');
-		const today = new Date().toISOString().slice(0, 10);
+		// The database dates answers in Brussels, also in the hour its date is ahead of UTC's.
+		const today = brusselsToday();
 		expect((await organizations.get(editor.supabase, id))?.assured_date).toBe(today);
 
 		// A link answers once.

@@ -1,3 +1,4 @@
+import { brusselsToday } from '#lib/domain/schedule/brussels-time.ts';
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { pauseSchema } from '#lib/domain/registration/index.ts';
@@ -25,7 +26,7 @@ export const actions: Actions = {
 		if (!answer.success) return fail(400, { answered: null, error: 'invalid' });
 		let pausedUntil: string | null = null;
 		if (answer.data === 'paused') {
-			const today = new Date().toISOString().slice(0, 10);
+			const today = brusselsToday();
 			const parsed = pauseSchema(today).safeParse({ paused_until: form.get('paused_until') });
 			if (!parsed.success) {
 				return fail(400, { answered: null, error: 'date', message: errorText('invalid_date') });

@@ -1,3 +1,4 @@
+import { brusselsToday } from '#lib/domain/schedule/brussels-time.ts';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { pauseSchema } from '#lib/domain/registration/index.ts';
@@ -44,7 +45,7 @@ export const actions: Actions = {
 	pause: async (event) => {
 		const entry = await mine(event);
 		if (!entry) return fail(404, { id: null, error: errorText('invalid') });
-		const today = new Date().toISOString().slice(0, 10);
+		const today = brusselsToday();
 		const parsed = pauseSchema(today).safeParse({ paused_until: entry.form.get('paused_until') });
 		if (!parsed.success) {
 			return fail(400, { id: entry.id, error: errorText(parsed.error.issues[0]?.message ?? '') });

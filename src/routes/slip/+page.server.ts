@@ -1,3 +1,4 @@
+import { brusselsToday } from '#lib/domain/schedule/brussels-time.ts';
 import type { UiLocale } from '#lib/domain/languages.ts';
 import { parseSlipParams, slipPath } from '#lib/domain/finder/slip.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -38,6 +39,6 @@ export async function load({ url, locals }) {
 		tooMany,
 		slips,
 		shareLink: new URL(localizeHref(slipPath(ids, lang)), publicOrigin()).href,
-		today: new Date().toISOString().slice(0, 10)
+		today: brusselsToday()
 	};
 }

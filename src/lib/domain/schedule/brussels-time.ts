@@ -106,3 +106,14 @@ export function addDays(day: CalendarDay, count: number): CalendarDay {
 	const date = new Date(Date.UTC(day.year, day.month - 1, day.day + count));
 	return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
+
+/**
+ * Today's date in Brussels as YYYY-MM-DD: what a pause, a slip or an import is dated with, and
+ * what the database's own dates use (its functions run in Brussels time).
+ *
+ * @example brusselsToday(new Date('2026-12-06T23:30:00Z')) // '2026-12-07'
+ */
+export function brusselsToday(now: Date = new Date()): string {
+	const { year, month, day } = brusselsWallClock(now);
+	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

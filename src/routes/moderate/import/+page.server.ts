@@ -1,3 +1,4 @@
+import { brusselsToday } from '#lib/domain/schedule/brussels-time.ts';
 import { fail, redirect } from '@sveltejs/kit';
 import { quartierAt } from '#lib/domain/geo/quartier.ts';
 import { dryRun, readImportFile } from '#lib/domain/import/index.ts';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	await requireRole(event, ['moderator']);
 	return {
 		recent: await imports.listRecent(event.locals.supabase),
-		today: new Date().toISOString().slice(0, 10)
+		today: brusselsToday()
 	};
 };
 
