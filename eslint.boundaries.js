@@ -4,7 +4,7 @@
 //   Supabase, MapLibre nor Paraglide: it returns data and message keys, the UI layer translates;
 // - a route folder (src/routes/<name>/**) imports its own files and `$lib`/`#lib`, never the
 //   files of a sibling route: what two routes share moves to src/lib;
-// - app code links to its pages with #lib/i18n/href.ts, not Paraglide's slower localizeHref;
+// - app code links to its pages with #lib/i18n/href.ts, not Paraglide's slower (de)localizeHref;
 // - app code (src/**) never imports the local gateway, which is a development tool; tests,
 //   scripts and benchmarks use it through its package exports, not its src/ or test/ files.
 //
@@ -27,9 +27,9 @@ const app = [
 	},
 	{
 		regex: '(^|/)paraglide/runtime(\\.js)?$',
-		importNames: ['localizeHref'],
+		importNames: ['localizeHref', 'deLocalizeHref'],
 		message:
-			"Use localizeHref from #lib/i18n/href.ts: Paraglide's parses URL patterns on every call."
+			"Use (de)localizeHref from #lib/i18n/href.ts: Paraglide's parse URL patterns on every call."
 	}
 ];
 

@@ -1,5 +1,5 @@
 import type { Reroute } from '@sveltejs/kit/hooks';
-import { deLocalizeUrl } from '#lib/paraglide/runtime.js';
+import { deLocalizePathname } from '#lib/i18n/href.ts';
 
 // Routes are written without a locale; /fr/find, /nl/find and /en/find all reach src/routes/find.
-export const reroute: Reroute = (request) => deLocalizeUrl(request.url).pathname;
+export const reroute: Reroute = (request) => deLocalizePathname(request.url);

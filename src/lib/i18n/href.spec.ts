@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the oracle the fast path must agree with
-import { localizeHref as paraglideLocalizeHref } from '#lib/paraglide/runtime.js';
-import { localizeHref } from './href.ts';
+/* eslint-disable no-restricted-imports -- the oracle the fast paths must agree with */
+import {
+	deLocalizeHref as paraglideDeLocalizeHref,
+	deLocalizeUrl,
+	localizeHref as paraglideLocalizeHref
+} from '#lib/paraglide/runtime.js';
+/* eslint-enable no-restricted-imports */
+import { deLocalizeHref, deLocalizePathname, localizeHref } from './href.ts';
 import { LOCALES, type Locale } from './locales.ts';
 
 /** What a localizer answers for a link, or that it throws (Paraglide does on `//`). */
@@ -74,5 +79,48 @@ describe('localizeHref', () => {
 			}),
 			{ numRuns: 5000 }
 		);
+	});
+});
+
+describe('deLocalizeHref', () => {
+	it('takes the locale out, as Paraglide does', () => {
+		expect(deLocalizeHref('/nl/find?q=hulp')).toBe('/find?q=hulp');
+		expect(deLocalizeHref('/fr')).toBe('/');
+		expect(deLocalizeHref('/en?x=1')).toBe('/?x=1');
+		expect(deLocalizeHref('/english')).toBe('/english');
+	});
+
+	it('agrees with Paraglide on random paths', () => {
+		const piece = fc.constantFrom(
+			...['/', '/fr', '/nl', '/en', 'en', 'find', '.', '..', '%2e', '%', '?', '#', '=', 'é', ' ']
+		);
+		const href = fc.array(piece, { maxLength: 10 }).map((pieces) => `/${pieces.join('')}`);
+		const answerOf = (deLocalize: (href: string) => string, link: string) => {
+			try {
+				return deLocalize(link);
+			} catch (error) {
+				return `throws ${(error as Error).name}`;
+			}
+		};
+		fc.assert(
+			fc.property(href, (link) => {
+				expect(answerOf(deLocalizeHref, link)).toBe(answerOf(paraglideDeLocalizeHref, link));
+			}),
+			{ numRuns: 5000 }
+		);
+	});
+});
+
+describe('deLocalizePathname', () => {
+	it('gives the route path of request URLs, as Paraglide does', () => {
+		const paths = ['/', '/fr', '/nl/', '/en/find', '/fr/resources/1', '/find', '/fr//x', '//x/y'];
+		const queries = ['', '?q=%C3%A9&page=2', '#x'];
+		for (const path of [...paths, '/fr/caf%C3%A9', '/nl/a b', '/en/./find', '/fr/x/../find']) {
+			for (const query of queries) {
+				const url = new URL(`http://127.0.0.1${path}${query}`);
+				expect(deLocalizePathname(url), url.href).toBe(deLocalizeUrl(url).pathname);
+			}
+		}
+		expect(deLocalizePathname(new URL('http://127.0.0.1/nl/find?q=hulp'))).toBe('/find');
 	});
 });

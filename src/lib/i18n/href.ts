@@ -3,9 +3,15 @@
 // cards spent a fifth of its server time there. Our URLs put the locale first (/fr/…, see
 // paraglide.config.ts), so a same-origin path is localized by replacing or adding that segment;
 // anything else (other origins, relative or unusual paths) still goes through Paraglide, and
-// href.spec.ts checks that both give the same answer.
-// eslint-disable-next-line no-restricted-imports -- the one place that wraps Paraglide's version
-import { getLocale, localizeHref as paraglideLocalizeHref } from '#lib/paraglide/runtime.js';
+// href.spec.ts checks that both give the same answer. The same holds for taking the locale out.
+/* eslint-disable no-restricted-imports -- the one place that wraps Paraglide's versions */
+import {
+	deLocalizeHref as paraglideDeLocalizeHref,
+	deLocalizeUrl,
+	getLocale,
+	localizeHref as paraglideLocalizeHref
+} from '#lib/paraglide/runtime.js';
+/* eslint-enable no-restricted-imports */
 import { LOCALES, type Locale } from './locales.ts';
 
 /** Characters the URL parser leaves as they are in a path, a query and a fragment. */
@@ -40,4 +46,32 @@ export function localizeHref(href: string, options?: { locale?: Locale }): strin
 	const prefixed = LOCALE_PREFIX.exec(href);
 	const rest = prefixed ? href.slice(prefixed[0].length) : href;
 	return `/${locale}${rest}`;
+}
+
+/**
+ * The link without its locale, as Paraglide's `deLocalizeHref` gives it: what the language
+ * switcher and the header's current page compare.
+ *
+ * @example deLocalizeHref('/nl/find?q=hulp') // '/find?q=hulp'
+ * @example deLocalizeHref('/fr') // '/'
+ */
+export function deLocalizeHref(href: string): string {
+	if (!isPlainPath(href)) return paraglideDeLocalizeHref(href);
+	const prefixed = LOCALE_PREFIX.exec(href);
+	if (!prefixed) return href;
+	const rest = href.slice(prefixed[0].length);
+	// `/fr//x` would become a link to another host; Paraglide refuses it.
+	if (rest.startsWith('//')) return paraglideDeLocalizeHref(href);
+	return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
+/**
+ * The route path of a request's URL: its path without the locale (what `reroute` answers).
+ *
+ * @example deLocalizePathname(new URL('http://127.0.0.1/nl/find?q=hulp')) // '/find'
+ */
+export function deLocalizePathname(url: URL): string {
+	const path = url.pathname;
+	if (!isPlainPath(path) || /^\/[a-z]{2}\/\//.test(path)) return deLocalizeUrl(url).pathname;
+	return deLocalizeHref(path);
 }
