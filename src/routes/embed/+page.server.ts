@@ -3,6 +3,7 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import * as geography from '#lib/server/db/geography.ts';
 import { labelOf } from '#lib/server/db/taxonomy.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
+import { cardOf } from '#lib/server/finder/search.ts';
 import { embedResults } from './search.server.ts';
 
 export async function load({ url, locals }) {
@@ -25,7 +26,7 @@ export async function load({ url, locals }) {
 			params.support && labelOf(terms.supportKinds, params.support, locale)
 		].filter((part): part is string => Boolean(part)),
 		categories: terms.categories,
-		results,
+		results: results.map(cardOf),
 		total,
 		points
 	};

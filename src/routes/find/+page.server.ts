@@ -11,7 +11,7 @@ import * as needSignals from '#lib/server/db/need-signals.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
 import { getViewer, requireRole } from '#lib/server/guards.ts';
 import { geocoder } from './places/geocoder.server.ts';
-import { findResources } from '#lib/server/finder/search.ts';
+import { cardOf, findResources } from '#lib/server/finder/search.ts';
 import { finderParams, placeSchema } from './url.ts';
 
 /** Turns the typed place into a point when the browser sent no point (no JavaScript). */
@@ -53,6 +53,7 @@ export async function load({ url, locals }) {
 		taxonomy: terms,
 		quartiers: quartiers.map(({ mdrc, name_fr, name_nl }) => ({ mdrc, name_fr, name_nl })),
 		...search,
+		results: search.results.map(cardOf),
 		signal: canSignal
 			? {
 					mdrc: searched ? await signalQuartier(locals, query) : null,

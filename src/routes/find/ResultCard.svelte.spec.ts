@@ -2,30 +2,22 @@ import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { overwriteGetLocale } from '#lib/paraglide/runtime.js';
 import ResultCard from './ResultCard.svelte';
-import type { FinderResult } from './types.ts';
+import type { FinderCard } from './types.ts';
 
-// A result as the server sends it; the card is shown in the base locale (French).
-const result: FinderResult = {
+// A result's card as the server sends it; the card is shown in the base locale (French).
+const result: FinderCard = {
 	id: '0de00003-0000-4000-8000-00000000008d',
-	organization_id: '0de00000-0000-4000-8000-000000000001',
 	organization_name: 'Collectif Anneessens',
 	service_name: 'Table de conversation',
 	category: 'self_organisation',
-	lon: 4.3414,
-	lat: 50.8417,
-	mdrc: 12,
 	location_precision: 'quartier',
 	languages: ['ar', 'nl'],
-	support_kinds: ['meeting_place'],
-	target_groups: ['older_people'],
-	wheelchair_accessible: null,
 	map_code: 'AAEDQ8Kvv',
 	accepting_new: 'waitlist',
 	trust_tier: 'vouched',
 	vouched_by_name: 'LDC Anneessens',
 	assured_date: '2026-03-05',
 	status: 'dormant',
-	schedules: null,
 	schedule_kind: 'by_appointment',
 	quartier_name_fr: 'Anneessens',
 	quartier_name_nl: 'ANNEESSENS',
@@ -33,8 +25,7 @@ const result: FinderResult = {
 	walkingMinutes: 8,
 	openNow: null,
 	nextOpening: null,
-	dormant: true,
-	relevance: 0
+	dormant: true
 };
 
 describe('ResultCard', () => {

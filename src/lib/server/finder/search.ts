@@ -17,6 +17,41 @@ import type { DescribedResult } from '#lib/domain/search/index.ts';
 /** A ranked result as a card shows it (descriptions stay in the database: only the detail page shows them). */
 export type FinderResult = DescribedResult<finderEntries.FinderEntryRow>;
 
+/**
+ * What a result card shows. A page sends its data to the browser (to hydrate), so the row's
+ * other columns — coordinates (the map has them packed), filters' arrays, the schedule text,
+ * the rank — stay on the server: a fifth of the finder page's data.
+ */
+export type FinderCard = Omit<
+	FinderResult,
+	| 'organization_id'
+	| 'lon'
+	| 'lat'
+	| 'mdrc'
+	| 'support_kinds'
+	| 'target_groups'
+	| 'wheelchair_accessible'
+	| 'schedules'
+	| 'relevance'
+>;
+
+/** A result reduced to its card. */
+export function cardOf(result: FinderResult): FinderCard {
+	const {
+		organization_id: _organization,
+		lon: _lon,
+		lat: _lat,
+		mdrc: _mdrc,
+		support_kinds: _support,
+		target_groups: _target,
+		wheelchair_accessible: _wheelchair,
+		schedules: _schedules,
+		relevance: _relevance,
+		...card
+	} = result;
+	return card;
+}
+
 /** Results listed on one page. */
 export const PAGE_SIZE = 50;
 
