@@ -19,8 +19,8 @@ const PLAIN = /^[\w\-.~%/!$&()*+,;=:@?#]*$/;
 
 /**
  * Whether a link is a path on our own origin that the URL parser would not rewrite: one leading
- * slash, plain characters only, no empty, repeated or out-of-order `?` and `#` (it rewrites those) and no dot segment
- * (`.`, `..`, or their `%2e` spellings) that it would resolve away.
+ * slash, plain characters only, no empty, repeated or out-of-order `?` and `#` (it rewrites
+ * those) and no dot segment (`.`, `..`, or their `%2e` spellings) that it would resolve away.
  */
 function isPlainPath(href: string): boolean {
 	if (!href.startsWith('/') || href.startsWith('//') || !PLAIN.test(href)) return false;
