@@ -20,6 +20,7 @@ import type {
 	ResourceRow,
 	SearchOutcome
 } from './types.ts';
+import { FINDER_FILTERS } from './types.ts';
 import { walkingMinutes } from './walking.ts';
 
 /** Below this many results, `searchResources` explains what else could be found. */
@@ -39,19 +40,10 @@ export interface SearchInput<Row extends ResourceRow> {
 }
 
 // Bit positions of the filters in a row's failure mask.
-const FILTERS: readonly FinderFilter[] = [
-	'text',
-	'radius',
-	'quartier',
-	'languages',
-	'support',
-	'target',
-	'category',
-	'accepting',
-	'wheelchair',
-	'openNow'
-];
-const BIT = Object.fromEntries(FILTERS.map((f, i) => [f, 1 << i])) as Record<FinderFilter, number>;
+const BIT = Object.fromEntries(FINDER_FILTERS.map((f, i) => [f, 1 << i])) as Record<
+	FinderFilter,
+	number
+>;
 
 /** Folded words of a row, for the text filter. */
 interface RowText {
@@ -236,7 +228,7 @@ export function searchResources<Row extends ResourceRow>(
 	const categories = new Set(query.category);
 	const near = query.near;
 	const radius = near ? query.radiusMeters : undefined;
-	const active: FinderFilter[] = FILTERS.filter((filter) => {
+	const active: FinderFilter[] = FINDER_FILTERS.filter((filter) => {
 		switch (filter) {
 			case 'text':
 				return words.length > 0;

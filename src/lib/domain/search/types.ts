@@ -62,18 +62,25 @@ export interface FinderQuery {
 	now: Date;
 }
 
-/** A filter of the finder, as named in {@link EmptyReason}. */
-export type FinderFilter =
-	| 'text'
-	| 'radius'
-	| 'quartier'
-	| 'languages'
-	| 'support'
-	| 'target'
-	| 'category'
-	| 'openNow'
-	| 'accepting'
-	| 'wheelchair';
+/**
+ * The finder's filters, as named in {@link EmptyReason} and in the database search's answer, in
+ * the order a search lists the active ones.
+ */
+export const FINDER_FILTERS = [
+	'text',
+	'radius',
+	'quartier',
+	'languages',
+	'support',
+	'target',
+	'category',
+	'accepting',
+	'wheelchair',
+	'openNow'
+] as const;
+
+/** A filter of the finder. */
+export type FinderFilter = (typeof FINDER_FILTERS)[number];
 
 /**
  * Why a search found nothing or little, best suggestion first.

@@ -1,6 +1,7 @@
 // The finder's entries (table finder_entries, kept by triggers): one search function that
 // filters, ranks and pages in the database, and the distinct opening-hours texts for "open now".
 import { z } from 'zod';
+import { FINDER_FILTERS } from '#lib/domain/search/index.ts';
 import type { Db } from './client.ts';
 import { orThrow } from './errors.ts';
 
@@ -30,18 +31,7 @@ export type FinderSearchParams = {
 };
 
 const count = z.coerce.number().int().nonnegative();
-const filterName = z.enum([
-	'text',
-	'radius',
-	'quartier',
-	'languages',
-	'support',
-	'target',
-	'category',
-	'accepting',
-	'wheelchair',
-	'openNow'
-]);
+const filterName = z.enum(FINDER_FILTERS);
 
 const rowSchema = z.object({
 	id: z.string(),

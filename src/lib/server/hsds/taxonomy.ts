@@ -1,6 +1,7 @@
 // Our taxonomy for the HSDS API: the three taxonomy tables (through the caller's client), the
 // community languages, and the crosswalk from data/taxonomy (bundled into the server build).
 import crosswalkCsv from '../../../../data/taxonomy/crosswalk.csv?raw';
+import { z } from 'zod';
 import type { CrosswalkRow, HsdsLocale, OurTaxonomy } from '#lib/domain/hsds/index.ts';
 import { TermIndex } from '#lib/domain/hsds/index.ts';
 import { COMMUNITY_LANGUAGES } from '#lib/domain/languages.ts';
@@ -8,22 +9,27 @@ import { parseCsvRecords } from '#lib/domain/places/csv.ts';
 import type { Db } from '../db/client.ts';
 import * as hsds from '../db/hsds.ts';
 
+// A column missing from the bundled file fails loudly here instead of mapping nothing.
+const crosswalkSchema = z.array(
+	z.object({
+		our_type: z.string(),
+		our_code: z.string(),
+		sk_rubric_code: z.string(),
+		sk_rubric_nl: z.string(),
+		sk_match: z.string(),
+		bs_category_id: z.string(),
+		bs_label_fr: z.string(),
+		bs_match: z.string(),
+		oe_id: z.string(),
+		oe_term: z.string(),
+		oe_match: z.string()
+	}) satisfies z.ZodType<CrosswalkRow>
+);
+
 let crosswalk: CrosswalkRow[] | undefined;
 
 function crosswalkRows(): CrosswalkRow[] {
-	crosswalk ??= parseCsvRecords(crosswalkCsv).map((r) => ({
-		our_type: r.our_type ?? '',
-		our_code: r.our_code ?? '',
-		sk_rubric_code: r.sk_rubric_code ?? '',
-		sk_rubric_nl: r.sk_rubric_nl ?? '',
-		sk_match: r.sk_match ?? '',
-		bs_category_id: r.bs_category_id ?? '',
-		bs_label_fr: r.bs_label_fr ?? '',
-		bs_match: r.bs_match ?? '',
-		oe_id: r.oe_id ?? '',
-		oe_term: r.oe_term ?? '',
-		oe_match: r.oe_match ?? ''
-	}));
+	crosswalk ??= crosswalkSchema.parse(parseCsvRecords(crosswalkCsv));
 	return crosswalk;
 }
 
