@@ -147,6 +147,25 @@ describe('isOpenAt and stateAt', () => {
 		expect(isOpenAt(week, at('2026-05-08T11:00:00Z'))).toBe(true); // Friday 13:00
 	});
 
+	it('reads a rule without selectors as the reference does', () => {
+		// Tuesday 8 December 2026 at 09:30 and 11:30, and 00:05 (23:05 UTC the evening before).
+		const tue0930 = at('2026-12-08T08:30:00Z');
+		const tue1130 = at('2026-12-08T10:30:00Z');
+		// After a rule with days, it adds its hours: Monday to Friday keep theirs.
+		const added = parsed('Mo-Fr 08:00-18:00; 10:00-12:00');
+		expect(isOpenAt(added, tue0930)).toBe(true);
+		expect(isOpenAt(added, at('2026-12-12T10:30:00Z'))).toBe(true); // Saturday 11:30
+		expect(isOpenAt(added, at('2026-12-12T08:30:00Z'))).toBe(false); // Saturday 09:30
+		// Right after a rule without selectors, it replaces it …
+		const replaced = parsed('24/7; 10:00-12:00');
+		expect(isOpenAt(replaced, tue0930)).toBe(false);
+		expect(isOpenAt(replaced, tue1130)).toBe(true);
+		// … but not when a rule with days stands between them, even one that does not match.
+		const kept = parsed('24/7; Mo[1]; 00:00-00:15');
+		expect(isOpenAt(kept, tue0930)).toBe(true);
+		expect(isOpenAt(kept, at('2026-12-07T23:05:00Z'))).toBe(true);
+	});
+
 	it('adds the hours of an additional rule instead of replacing the day', () => {
 		// Wednesday 8 April 2026 at 10:30 and 15:00 CEST.
 		const added = parsed('Mo-Fr 09:00-12:00, We 14:00-16:00');

@@ -122,33 +122,35 @@ interface DayPlan {
 
 /**
  * What the rules say about one day: its own hours up to midnight, plus the part after midnight of
- * spans that start the day before. A rule that matches the day replaces everything earlier rules
- * said about it, the hours carried over from the day before included, unless it is an additional
- * rule or an open rule without selectors; a rule that only matches the day before leaves this day
- * alone.
+ * spans that start the day before. A rule with selectors that matches the day replaces everything
+ * earlier rules said about it, the hours carried over from the day before included; a rule without
+ * selectors (`10:00-12:00`, `24/7`) replaces them only when the rule just before it has no
+ * selectors either, and otherwise adds its hours. This is how the reference implementation reads
+ * `Mo-Su; 10:00-12:00` (open all day), `24/7; 10:00-12:00` (two hours) and
+ * `24/7; Mo[1]; 10:00-12:00` (open all day). An additional rule adds its hours; a `closed` rule
+ * that matches closes the whole day; a rule that only matches the day before leaves this day alone.
  */
 function planForDay(schedule: Schedule, day: CalendarDay): DayPlan {
 	const facts = dayFacts(day);
 	const dayBefore = dayFacts(addDays(day, -1));
-	// Hours from rules with selectors, and from rules without any (`10:00-12:00`, `24/7`): a rule
-	// without selectors replaces only what earlier rules without selectors said, as the reference
-	// implementation reads `Mo-Su; 10:00-12:00` (open all day) and `24/7; 10:00-12:00` (two hours).
-	let selected: Array<[number, number]> = [];
-	let bare: Array<[number, number]> = [];
+	let spans: Array<[number, number]> = [];
 	let unknown = false;
-	for (const rule of schedule.rules) {
+	schedule.rules.forEach((rule, i) => {
 		const today = ruleMatches(rule, facts);
-		const withSelectors = hasSelectors(rule);
-		if (today && (!rule.additional || rule.state === 'closed')) {
-			if (withSelectors || rule.state !== 'open') {
-				selected = [];
-				unknown = false;
-			}
-			bare = [];
+		const before = schedule.rules[i - 1];
+		if (today && rule.state === 'closed') {
+			spans = [];
+			unknown = false;
+		} else if (
+			today &&
+			!rule.additional &&
+			(hasSelectors(rule) || (rule.state === 'open' && before && !hasSelectors(before)))
+		) {
+			spans = [];
+			unknown = false;
 		}
 		if (today && rule.state === 'unknown') unknown = true;
-		if (rule.state !== 'open') continue;
-		const spans = withSelectors ? selected : bare;
+		if (rule.state !== 'open') return;
 		if (today) {
 			if (rule.times.length === 0) spans.push([0, 1440]);
 			for (const { startMinutes, endMinutes } of rule.times) {
@@ -156,14 +158,14 @@ function planForDay(schedule: Schedule, day: CalendarDay): DayPlan {
 			}
 		}
 		if (rule.times.some((t) => spanEnd(t.startMinutes, t.endMinutes) > 1440)) {
-			if (!ruleMatches(rule, dayBefore)) continue;
+			if (!ruleMatches(rule, dayBefore)) return;
 			for (const { startMinutes, endMinutes } of rule.times) {
 				const end = spanEnd(startMinutes, endMinutes);
 				if (end > 1440) spans.push([0, end - 1440]);
 			}
 		}
-	}
-	return { spans: [...selected, ...bare], unknown };
+	});
+	return { spans, unknown };
 }
 
 function hasSelectors(rule: ScheduleRule): boolean {
