@@ -81,8 +81,7 @@ function outline(mdrc: number, geometry: unknown): Polygon | MultiPolygon {
 	return geometry;
 }
 
-/** The 145 quartiers with names and representative points, ordered by code. */
-export async function listQuartiers(supabase: Db): Promise<QuartierSummary[]> {
+function fetchQuartierList(supabase: Db): Promise<QuartierSummary[]> {
 	return readAll((from, to) =>
 		supabase
 			.from('quartiers')
@@ -90,6 +89,16 @@ export async function listQuartiers(supabase: Db): Promise<QuartierSummary[]> {
 			.order('mdrc')
 			.range(from, to)
 	);
+}
+
+const quartierListCache = cachedLoad(fetchQuartierList, { keep: (q) => q.length > 0 });
+
+/**
+ * The 145 quartiers with names and representative points, ordered by code. Read once per
+ * process, like the rest of the geography: the finder asks for it on every page.
+ */
+export function listQuartiers(supabase: Db): Promise<QuartierSummary[]> {
+	return quartierListCache.get(supabase);
 }
 
 /** The 19 communes with their names, ordered by NIS code. */
@@ -205,8 +214,7 @@ export type Taxonomy = {
 
 const LABELS = 'code, label_fr, label_nl, label_en';
 
-/** Categories, support kinds and target groups, in sort order (read on every call). */
-export async function load(supabase: Db): Promise<Taxonomy> {
+async function fetchFinderTaxonomy(supabase: Db): Promise<Taxonomy> {
 	const [categories, supportKinds, targetGroups] = await Promise.all([
 		supabase.from('categories').select(LABELS).order('sort_order'),
 		supabase.from('support_kinds').select(`${LABELS}, parent_code`).order('sort_order'),
@@ -217,6 +225,17 @@ export async function load(supabase: Db): Promise<Taxonomy> {
 		supportKinds: orThrow(supportKinds) ?? [],
 		targetGroups: orThrow(targetGroups) ?? []
 	};
+}
+
+// The taxonomy changes only with a migration (there is no editor in the app), which comes with a
+// new deployment; every finder page, slip and detail page needs it.
+const finderTaxonomyCache = cachedLoad(fetchFinderTaxonomy, {
+	keep: (t) => t.categories.length > 0
+});
+
+/** Categories, support kinds and target groups, in sort order; read once per process. */
+export function load(supabase: Db): Promise<Taxonomy> {
+	return finderTaxonomyCache.get(supabase);
 }
 
 /** A term's label in a locale, or its code when the term is unknown. */
@@ -248,6 +267,8 @@ export function coverageTaxonomy(supabase: Db): Promise<CoverageTaxonomy> {
 /** Forgets the kept geography and taxonomy (after a reseed, or between test databases). */
 export function clearReferenceCache(): void {
 	geographyCache.clear();
+	quartierListCache.clear();
 	quartierCollectionCache.clear();
+	finderTaxonomyCache.clear();
 	coverageTaxonomyCache.clear();
 }
