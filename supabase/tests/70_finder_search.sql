@@ -5,7 +5,7 @@
 -- result with counts.
 begin;
 set local search_path to "$user", public, extensions;
-select plan(62);
+select plan(68);
 
 select tests.create_fixture();
 
@@ -182,6 +182,29 @@ delete from public.organizations where id = 'b0000000-0000-4000-8000-0000000000e
 select is_empty($$select 1 from public.finder_entries where organization_id = 'b0000000-0000-4000-8000-0000000000e1'$$, 'a deleted organization leaves');
 
 select results_eq($$select total from public.finder_region$$, $$values ((select count(*)::int from public.finder_entries))$$, 'finder_region follows the changes');
+
+
+-- The version: a change to the entries draws a new one, a search does not --------------------------
+create temporary table version_seen (at uuid);
+grant all on version_seen to anon, authenticated;
+insert into version_seen select version from public.finder_region;
+do $$ begin perform public.finder_search('{"q": "huiswerk"}'); perform public.finder_schedule_texts(); end $$;
+select is((select version from public.finder_region), (select at from version_seen), 'searching leaves the version as it is');
+update public.organizations set name = 'Org B, new name' where id = 'b0000000-0000-4000-8000-00000000000b';
+select isnt((select version from public.finder_region), (select at from version_seen), 'an edit of a published organization changes the version');
+update version_seen set at = (select version from public.finder_region);
+update public.organizations set status = 'paused' where id = 'b0000000-0000-4000-8000-00000000000b';
+select isnt((select version from public.finder_region), (select at from version_seen), 'pausing an entry changes the version');
+update version_seen set at = (select version from public.finder_region);
+set local role anon;
+set local "request.jwt.claims" to '{"role": "anon"}';
+select is((select version from public.finder_region), (select at from version_seen), 'anyone reads the version');
+select throws_ok($$update public.finder_region set version = gen_random_uuid()$$, '42501', null, 'anon cannot set the version');
+reset role;
+set local role authenticated;
+set local "request.jwt.claims" to '{"sub": "a0000000-0000-4000-8000-000000000004", "role": "authenticated"}';
+select throws_ok($$update public.finder_region set version = gen_random_uuid()$$, '42501', null, 'a moderator cannot set the version');
+reset role;
 
 select * from finish();
 rollback;

@@ -238,6 +238,51 @@ describe('findResources', () => {
 		expect(all.every((r) => accessible.has(r.service_id))).toBe(true);
 		expect(found.results.every((r) => r.wheelchair_accessible === true)).toBe(true);
 	});
+
+	// Answers are kept per version of the finder's data: the same search again is answered from
+	// what was kept, and a write anywhere draws a new version, so the next search sees it.
+	it('never answers from before a write: names and "open now" follow at once', async () => {
+		const search = (params: string) =>
+			findResources(anon, finderQuerySchema.parse(new URLSearchParams(params)));
+		const { data, error } = await service
+			.from('services')
+			.select('id, schedules, organizations!inner(id, name)')
+			.eq('organizations.status', 'active')
+			.limit(1)
+			.single();
+		if (error) throw error;
+		const organization = data.organizations as unknown as { id: string; name: string };
+		const rename = (name: string) =>
+			service.from('organizations').update({ name }).eq('id', organization.id).throwOnError();
+		const reschedule = (schedules: string | null) =>
+			service.from('services').update({ schedules }).eq('id', data.id).throwOnError();
+		try {
+			expect((await search('q=quokkahuis')).total).toBe(0);
+			expect((await search('q=quokkahuis')).total).toBe(0);
+			await rename(`Quokkahuis ${organization.name}`);
+			const renamed = await search('q=quokkahuis');
+			expect(renamed.total).toBeGreaterThan(0);
+			expect(renamed.results.every((r) => r.organization_id === organization.id)).toBe(true);
+
+			// 03:03 in Brussels on Tuesday 7 April 2026.
+			const openAt = 'open_now=1&at=2026-04-07T01:03:00Z';
+			await reschedule('Mo-Su 04:00-04:07');
+			const before = await search(openAt);
+			await reschedule('Mo-Su 03:00-03:07');
+			const after = await search(openAt);
+			const { count } = await service
+				.from('finder_entries')
+				.select('id', { count: 'exact', head: true })
+				.eq('service_id', data.id)
+				.throwOnError();
+			expect(count).toBeGreaterThan(0);
+			expect(after.total).toBe(before.total + (count ?? 0));
+		} finally {
+			await rename(organization.name);
+			await reschedule(data.schedules as string | null);
+		}
+		expect((await search('q=quokkahuis')).total).toBe(0);
+	});
 });
 
 function geographyDistance(a: [number, number], b: [number, number]): number {

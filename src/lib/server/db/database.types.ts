@@ -428,17 +428,20 @@ export type Database = {
 					id: boolean;
 					points: string;
 					total: number;
+					version: string;
 				};
 				ComputedFields: never;
 				Insert: {
 					id?: boolean;
 					points: string;
 					total: number;
+					version?: string;
 				};
 				Update: {
 					id?: boolean;
 					points?: string;
 					total?: number;
+					version?: string;
 				};
 				Relationships: [];
 			};

@@ -1,5 +1,6 @@
 // The finder's entries (table finder_entries, kept by triggers): one search function that
-// filters, ranks and pages in the database, and the distinct opening-hours texts for "open now".
+// filters, ranks and pages in the database, the distinct opening-hours texts for "open now", and
+// the version of both (finder_region.version), which changes with every write to the entries.
 import { z } from 'zod';
 import { FINDER_FILTERS } from '#lib/domain/search/index.ts';
 import type { Db } from './client.ts';
@@ -101,4 +102,13 @@ export async function search(supabase: Db, params: FinderSearchParams): Promise<
 export async function scheduleTexts(supabase: Db): Promise<string[]> {
 	const rows = orThrow(await supabase.rpc('finder_schedule_texts')) ?? [];
 	return z.array(z.string()).parse(rows);
+}
+
+/**
+ * The version of the finder's data: drawn anew by every write to the entries, so an answer of
+ * `search` or `scheduleTexts` holds while it is unchanged. Null before the entries were first kept.
+ */
+export async function version(supabase: Db): Promise<string | null> {
+	const row = orThrow(await supabase.from('finder_region').select('version').maybeSingle());
+	return row ? z.uuid().parse(row.version) : null;
 }

@@ -11,6 +11,7 @@ import {
 	type FinderQuery
 } from '#lib/domain/search/index.ts';
 import * as finderEntries from '#lib/server/db/finder-entries.ts';
+import { versionedCache } from '#lib/server/cache.ts';
 import type { PackedPoints } from '#lib/map/packed-points.ts';
 import type { DescribedResult } from '#lib/domain/search/index.ts';
 
@@ -65,28 +66,30 @@ export type FinderSearch = {
 	pages: number;
 };
 
-/** How long the list of distinct opening-hours texts is reused for "open now". */
-export const SCHEDULE_TEXTS_MS = 30_000;
-let scheduleTexts: { at: number; texts: Promise<string[]> } | null = null;
+// Answers are kept per version of the finder's data (read first, one small call), so a kept
+// answer is never older than the entries: a write draws a new version. Many visitors ask the
+// same few searches (a quartier, the first screen, a link shared in a team), and a search costs
+// the database far more than reading the version.
 
-/**
- * The distinct opening-hours texts, the same for every visitor (published entries only), kept a
- * short while: an entry with a new text is found by "open now" that much later.
- */
-function distinctScheduleTexts(supabase: Db): Promise<string[]> {
-	const now = Date.now();
-	if (!scheduleTexts || now - scheduleTexts.at > SCHEDULE_TEXTS_MS) {
-		const texts = finderEntries.scheduleTexts(supabase);
-		scheduleTexts = { at: now, texts };
-		texts.catch(() => (scheduleTexts = null));
-	}
-	return scheduleTexts.texts;
+/** How many search answers a server process keeps (the least recently asked go first). */
+export const SEARCH_ANSWERS_KEPT = 200;
+const searchAnswers = versionedCache<finderEntries.FinderSearchPage>({
+	capacity: SEARCH_ANSWERS_KEPT
+});
+const scheduleTextsKept = versionedCache<string[]>({ capacity: 1 });
+
+/** The distinct opening-hours texts of the published entries, at the data's version. */
+function distinctScheduleTexts(supabase: Db, version: string | null): Promise<string[]> {
+	return scheduleTextsKept.get(version, 'schedule texts', () =>
+		finderEntries.scheduleTexts(supabase)
+	);
 }
 
 /** The database's parameters for a finder query. */
 async function searchParams(
 	supabase: Db,
-	query: FinderQuery
+	query: FinderQuery,
+	version: string | null
 ): Promise<finderEntries.FinderSearchParams> {
 	return {
 		...(query.q ? { q: query.q } : {}),
@@ -100,7 +103,12 @@ async function searchParams(
 		accepting: query.accepting,
 		wheelchair: query.wheelchair,
 		...(query.openNow
-			? { open_schedules: openScheduleTexts(await distinctScheduleTexts(supabase), query.now) }
+			? {
+					open_schedules: openScheduleTexts(
+						await distinctScheduleTexts(supabase, version),
+						query.now
+					)
+				}
 			: {}),
 		sort: query.sort,
 		page: query.page,
@@ -115,7 +123,11 @@ async function searchParams(
  * {@link FEW_RESULTS} are found the reasons, from the database's counts.
  */
 export async function findResources(supabase: Db, query: FinderQuery): Promise<FinderSearch> {
-	const found = await finderEntries.search(supabase, await searchParams(supabase, query));
+	const version = await finderEntries.version(supabase);
+	const params = await searchParams(supabase, query, version);
+	const found = await searchAnswers.get(version, JSON.stringify(params), () =>
+		finderEntries.search(supabase, params)
+	);
 	const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
 	return {
 		results: describeResults(found.results, query.now),
@@ -142,7 +154,8 @@ const ALL_PAGE_SIZE = 100;
  * `total`: what an export of the finder's results holds. Pages of 100, without explanations.
  */
 export async function matchingIds(supabase: Db, query: FinderQuery): Promise<string[]> {
-	const params = await searchParams(supabase, query);
+	// Not kept: an export reads every page once, and would push out the answers visitors reuse.
+	const params = await searchParams(supabase, query, await finderEntries.version(supabase));
 	const ids: string[] = [];
 	for (let page = 1; ; page += 1) {
 		const found = await finderEntries.search(supabase, {
