@@ -1,6 +1,11 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chooseEncoding, compressResponse, isCompressibleType } from './compress.ts';
+import {
+	chooseEncoding,
+	compressResponse,
+	IN_PLACE_BYTES,
+	isCompressibleType
+} from './compress.ts';
 
 const page = `<!doctype html><html><body>${'<p>Maison de quartier, Saint-Gilles</p>'.repeat(200)}</body></html>`;
 
@@ -60,6 +65,22 @@ describe('compressResponse', () => {
 		expect(Number(response.headers.get('content-length'))).toBe(bytes.byteLength);
 		expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(page) / 5);
 		expect(brotliDecompressSync(bytes).toString()).toBe(page);
+	});
+
+	it('compresses small and large bodies with either encoding to bytes that decode back', async () => {
+		// A page is compressed in place, a body beyond IN_PLACE_BYTES in the thread pool.
+		const large = page.repeat(Math.ceil((IN_PLACE_BYTES * 1.5) / page.length));
+		expect(Buffer.byteLength(large)).toBeGreaterThan(IN_PLACE_BYTES);
+		const decode = { br: brotliDecompressSync, gzip: gunzipSync };
+		for (const body of [page, large]) {
+			for (const encoding of ['br', 'gzip'] as const) {
+				const response = await compressResponse(get(encoding), html(body));
+				expect(response.headers.get('content-encoding')).toBe(encoding);
+				const bytes = Buffer.from(await response.arrayBuffer());
+				expect(Number(response.headers.get('content-length'))).toBe(bytes.byteLength);
+				expect(decode[encoding](bytes).toString()).toBe(body);
+			}
+		}
 	});
 
 	it('compresses a streamed body chunk by chunk with gzip, sending each chunk at once', async () => {
