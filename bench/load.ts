@@ -5,7 +5,10 @@
 //    1 km search and for the whole region;
 // 2. requests/s, latency p50/p99, errors and non-2xx answers of the finder page for a 1 km search
 //    under `autocannon` with 10 connections for a fixed time, as a browser asks for it (brotli)
-//    and without compression.
+//    and without compression;
+// 3. the same with a different place for every request (a quartier's point moved by up to
+//    ~400 m), so that no answer the server keeps is asked for twice: what searches around many
+//    addresses cost, where (2) is a popular search (a quartier, the first screen, a shared link).
 // Target: ≥ 200 requests/s with 0 errors at 10,000 entries. Stops every process it started.
 // Run: node bench/load.ts [--demo 10000] [--seconds 20] [--connections 10] (npm run build first)
 // Ports: --port (app, default 4202) and --gateway-port (default 54402). `--executor postgres`
@@ -16,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createClient } from '@supabase/supabase-js';
 import autocannon from 'autocannon';
 import { configuredMaxRows, startGateway } from '@nabij/supabase-local';
 import { startTestGateway } from '@nabij/supabase-local/testing';
@@ -104,12 +108,46 @@ async function waitFor(url: string) {
 	throw new Error(`${url} did not answer in a minute`);
 }
 
-async function load(url: string, headers: Record<string, string>) {
+/** A repeatable stream of numbers in [0, 1) (mulberry32), so every run asks for the same places. */
+function random(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** 1 km finder searches around the quartiers' points, each moved by up to ~400 m. */
+async function variedSearches(gateway: { url: string; anonKey: string }, count: number) {
+	const anon = createClient(gateway.url, gateway.anonKey, { auth: { persistSession: false } });
+	const { data, error } = await anon.from('quartiers').select('point_lon, point_lat');
+	if (error || !data?.length) throw new Error(`no quartier points: ${error?.message ?? 'none'}`);
+	const next = random(145);
+	return Array.from({ length: count }, () => {
+		const quartier = data[Math.floor(next() * data.length)]!;
+		const lon = (quartier.point_lon as number) + (next() - 0.5) * 0.011;
+		const lat = (quartier.point_lat as number) + (next() - 0.5) * 0.007;
+		return `/fr/find?near=${lon.toFixed(5)}%2C${lat.toFixed(5)}&radius=1000`;
+	});
+}
+
+async function load(url: string, headers: Record<string, string>, paths?: string[]) {
+	let asked = 0;
 	const result = await autocannon({
 		url,
 		headers,
 		connections: Number(values.connections),
-		duration: Number(values.seconds)
+		duration: Number(values.seconds),
+		...(paths
+			? {
+					requests: [
+						{ setupRequest: (req: object) => ({ ...req, path: paths[asked++ % paths.length] }) }
+					]
+				}
+			: {})
 	});
 	return (
 		`${result.requests.average.toFixed(0)} requests/s (${result.requests.total} in ` +
@@ -181,6 +219,11 @@ async function main() {
 			`load, finder 1 km, brotli, ${connections}: ${await load(url, { 'accept-encoding': 'gzip, deflate, br' })} (${target})`
 		);
 		console.log(`load, finder 1 km, uncompressed, ${connections}: ${await load(url, {})}`);
+		// More places than requests in a run, so each is asked for once.
+		const paths = await variedSearches(gateway, 400 * Number(values.seconds));
+		console.log(
+			`load, finder 1 km, a different place every request, brotli, ${connections}: ${await load(url, { 'accept-encoding': 'gzip, deflate, br' }, paths)}`
+		);
 	} finally {
 		await stopAll();
 	}
