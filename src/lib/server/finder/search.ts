@@ -71,8 +71,12 @@ export type FinderSearch = {
 // same few searches (a quartier, the first screen, a link shared in a team), and a search costs
 // the database far more than reading the version.
 
-/** How many search answers a server process keeps (the least recently asked go first). */
-export const SEARCH_ANSWERS_KEPT = 200;
+/**
+ * How many search answers a server process keeps (the least recently asked go first). The
+ * largest, a search of the whole region, holds 9 bytes of map points per entry (450 KB at 50,000
+ * entries), so even then the answers kept stay under 50 MB; filtered searches hold far less.
+ */
+export const SEARCH_ANSWERS_KEPT = 100;
 const searchAnswers = versionedCache<finderEntries.FinderSearchPage>({
 	capacity: SEARCH_ANSWERS_KEPT
 });
