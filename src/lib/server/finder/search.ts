@@ -1,6 +1,7 @@
-// The finder's search on the server (the finder, its exports and the embed): one call to the database's search function, which filters,
-// ranks and pages; here only what needs our TypeScript schedule engine ("open now", next
-// opening) and the shapes the page shows.
+// The finder's search on the server (the finder, its exports and the embed): one call to the
+// database's search function, which filters, ranks and pages (or its answer kept from before,
+// while the data's version is unchanged); here only what needs our TypeScript schedule engine
+// ("open now", next opening) and the shapes the page shows.
 import type { Db } from '#lib/server/db/client.ts';
 import {
 	FEW_RESULTS,
