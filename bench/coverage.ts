@@ -2,6 +2,7 @@
 // with 10,000 and 50,000 generated resources. Run: node bench/coverage.ts [runs]
 import { bbox, booleanPointInPolygon, point } from '@turf/turf';
 import { loadBrusselsFixtures } from '../src/lib/domain/coverage/fixtures.ts';
+import { prng } from '../supabase/seed/prng.ts';
 import {
 	computeCoverage,
 	type NeedSignalCountInput,
@@ -37,18 +38,6 @@ const SUPPORT_KINDS = [
 	'time_bank'
 ];
 
-// mulberry32: a small seeded generator, so every run scatters the same resources.
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const fixtures = loadBrusselsFixtures();
 const { quartiers, sectors } = fixtures;
 const sectorShapes = fixtures.sectorGeometries.features.map((f) => ({
@@ -58,7 +47,7 @@ const sectorShapes = fixtures.sectorGeometries.features.map((f) => ({
 }));
 
 function generateResources(count: number, seed: number): ResourceInput[] {
-	const rand = random(seed);
+	const rand = prng(seed);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
 	const resources: ResourceInput[] = [];
 	while (resources.length < count) {
@@ -87,7 +76,7 @@ function generateResources(count: number, seed: number): ResourceInput[] {
 	return resources;
 }
 
-const rand = random(7);
+const rand = prng(7);
 const surveys: SurveyInput[] = quartiers
 	.filter(() => rand() < 0.4)
 	.map((q) => ({

@@ -23,6 +23,7 @@ import { createClient } from '@supabase/supabase-js';
 import autocannon from 'autocannon';
 import { configuredMaxRows, startGateway } from '@nabij/supabase-local';
 import { startTestGateway } from '@nabij/supabase-local/testing';
+import { prng } from '../supabase/seed/prng.ts';
 import { seed } from '../supabase/seed/run.ts';
 import { kb } from './lib/app.ts';
 
@@ -108,24 +109,13 @@ async function waitFor(url: string) {
 	throw new Error(`${url} did not answer in a minute`);
 }
 
-/** A repeatable stream of numbers in [0, 1) (mulberry32), so every run asks for the same places. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** 1 km finder searches around the quartiers' points, each moved by up to ~400 m. */
 async function variedSearches(gateway: { url: string; anonKey: string }, count: number) {
 	const anon = createClient(gateway.url, gateway.anonKey, { auth: { persistSession: false } });
 	const { data, error } = await anon.from('quartiers').select('point_lon, point_lat');
 	if (error || !data?.length) throw new Error(`no quartier points: ${error?.message ?? 'none'}`);
-	const next = random(145);
+	// Seeded, so every run asks for the same places.
+	const next = prng(145);
 	return Array.from({ length: count }, () => {
 		const quartier = data[Math.floor(next() * data.length)]!;
 		const lon = (quartier.point_lon as number) + (next() - 0.5) * 0.011;

@@ -7,6 +7,7 @@ import { createStreetIndex } from '../src/lib/domain/places/street-index.ts';
 import { parseOpeningHours } from '../src/lib/domain/schedule/parse.ts';
 import { emptyQuery, SUPPORT_PARENTS } from '../src/lib/domain/search/fixtures.ts';
 import { searchResources } from '../src/lib/domain/search/search.ts';
+import { prng } from '../supabase/seed/prng.ts';
 import type { FinderQuery, ResourceRow } from '../src/lib/domain/search/types.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
@@ -76,17 +77,8 @@ for (let r = 0; r < runs; r++)
 record(`street query while typing (${typing.length} prefixes × ${runs})`, perKeystroke);
 
 // ── Resource search ──────────────────────────────────────────────────────────────────────────
-// A small deterministic generator (mulberry32) so every run searches the same rows.
-function random(seed: number) {
-	let a = seed;
-	return () => {
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-const rand = random(42);
+// Seeded, so every run searches the same rows.
+const rand = prng(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 const some = <T>(items: readonly T[], max: number): T[] => [
 	...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(items)))

@@ -5,6 +5,7 @@
 // unassigned +32 2 000 block, so nothing can be mistaken for a real service.
 import { quartierAt, type LonLat, type QuartierCollection } from '#lib/domain/geo/quartier.ts';
 import type { Street, Taxonomy } from './geography.ts';
+import { prng } from './prng.ts';
 
 export type DemoQuartier = {
 	mdrc: number;
@@ -117,18 +118,6 @@ export const DEMO_ORGANIZATION_ID_RANGE = [demoId(0, 0), demoId(0, 0xfffffffffff
 /** Counter-based UUID (version 4 layout) in a block reserved for demo rows of one table. */
 function demoId(table: number, n: number): string {
 	return `0de0000${table}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-}
-
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 type Random = {
