@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions } from './$types';
+import { quartiersIn, termsIn } from '#lib/domain/finder/terms.ts';
 import { quartierAt } from '#lib/domain/geo/quartier.ts';
 import { finderQuerySchema, type FinderQuery } from '#lib/domain/search/index.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -50,8 +51,9 @@ export async function load({ url, locals }) {
 		placeNotFound,
 		params: finderParams(query, place).toString(),
 		searched,
-		taxonomy: terms,
-		quartiers: quartiers.map(({ mdrc, name_fr, name_nl }) => ({ mdrc, name_fr, name_nl })),
+		// In the page's language only: another language is another load.
+		taxonomy: termsIn(terms, getLocale()),
+		quartiers: quartiersIn(quartiers, getLocale()),
 		...search,
 		results: search.results.map(cardOf),
 		signal: canSignal
