@@ -96,6 +96,14 @@ export function widenedQuery(query: FinderQuery, reason: EmptyReason): FinderQue
  */
 export function formatDistance(meters: number, locale: string): string {
 	if (meters < 1000) return `${Math.max(10, Math.round(meters / 10) * 10)} m`;
-	const km = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(meters / 1000);
-	return `${km} km`;
+	let format = kilometres.get(locale);
+	if (!format) {
+		format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+		kilometres.set(locale, format);
+	}
+	return `${format.format(meters / 1000)} km`;
 }
+
+// Building a number format costs a hundred times more than using one, and every finder page
+// writes its radius choices and its cards' distances: one per locale, kept.
+const kilometres = new Map<string, Intl.NumberFormat>();

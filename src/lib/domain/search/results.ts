@@ -2,9 +2,9 @@
 // the next opening (Brussels time, from the OSM opening-hours text) and the walking time; and the
 // opening-hours texts open at a moment, which the database then filters on.
 
-import { nextOpening, stateAt } from '../schedule/evaluate.ts';
+import { nextOpening, stateAt, type ScheduleState } from '../schedule/evaluate.ts';
 import { parseOpeningHours } from '../schedule/parse.ts';
-import type { Schedule } from '../schedule/types.ts';
+import type { OpeningPeriod, Schedule } from '../schedule/types.ts';
 import type { ResourceResult, ResourceRow } from './types.ts';
 
 type Descriptions = 'description_fr' | 'description_nl' | 'description_en';
@@ -61,16 +61,42 @@ export function describeResults<Row extends RankedRow>(
 	now: Date
 ): DescribedResult<Row>[] {
 	return rows.map(({ distance_m, ...row }) => {
-		const schedule =
-			row.schedule_kind === 'hours' && row.schedules ? scheduleOf(row.schedules) : null;
-		const state = schedule ? stateAt(schedule, now) : 'unknown';
+		const reading =
+			row.schedule_kind === 'hours' && row.schedules ? readingAt(row.schedules, now) : null;
 		return {
 			...row,
 			distanceMeters: distance_m,
 			walkingMinutes: distance_m === null ? null : walkingMinutes(distance_m),
-			openNow: state === 'unknown' ? null : state === 'open',
-			nextOpening: schedule ? nextOpening(schedule, now) : null,
+			openNow: !reading || reading.state === 'unknown' ? null : reading.state === 'open',
+			nextOpening: reading?.next
+				? { opensAt: new Date(reading.next.opensAt), closesAt: new Date(reading.next.closesAt) }
+				: null,
 			dormant: row.status === 'dormant'
 		};
 	});
 }
+
+type Reading = { minute: number; state: ScheduleState; next: OpeningPeriod | null };
+
+const readings = new Map<string, Reading>();
+
+/**
+ * A schedule's state and next opening at `now`, evaluated once per text and minute. Both are the
+ * same for every instant of a minute: periods start and end on whole minutes of Brussels clocks,
+ * which are whole UTC minutes (Brussels is a whole number of hours from UTC), and the look-ahead
+ * window moves with the Brussels day. A results page reads the same few texts on every request.
+ */
+function readingAt(text: string, now: Date): Reading | null {
+	const minute = Math.floor(now.getTime() / MINUTE_MS);
+	const kept = readings.get(text);
+	if (kept?.minute === minute) return kept;
+	const schedule = scheduleOf(text);
+	if (!schedule) return null;
+	const reading = { minute, state: stateAt(schedule, now), next: nextOpening(schedule, now) };
+	// Bounded like the parsed schedules.
+	if (readings.size > 5_000) readings.clear();
+	readings.set(text, reading);
+	return reading;
+}
+
+const MINUTE_MS = 60_000;
