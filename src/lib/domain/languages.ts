@@ -3,6 +3,7 @@
 // names from Intl where the platform knows them and our own where it does not.
 
 import type { Locale } from '#lib/i18n/locales.ts';
+import { memo } from './memo.ts';
 
 /** Interface locales of Nabij. */
 export type UiLocale = Locale;
@@ -100,20 +101,12 @@ const displayNames = new Map<UiLocale, Intl.DisplayNames>();
  * @example languageName('ary', 'en') // 'Moroccan Arabic (Darija)'
  */
 export function languageName(code: string, locale: UiLocale): string {
-	const key = `${locale}:${code}`;
-	let named = knownNames.get(key);
-	if (named === undefined) {
-		// Imported entries may carry any code; the cache stays small all the same.
-		if (knownNames.size >= MAX_KNOWN_NAMES) knownNames.clear();
-		named = nameOf(code, locale);
-		knownNames.set(key, named);
-	}
-	return named;
+	return knownName(code, locale);
 }
 
 // Looking a name up in Intl.DisplayNames costs microseconds; a results page asks for hundreds.
-const knownNames = new Map<string, string>();
-const MAX_KNOWN_NAMES = 5000;
+// Imported entries may carry any code; the memo's limit keeps it small all the same.
+const knownName = memo((code: string, locale: UiLocale) => `${locale}:${code}`, nameOf);
 
 function nameOf(code: string, locale: UiLocale): string {
 	let name = OWN_NAMES[code]?.[locale];
@@ -134,16 +127,23 @@ function nameOf(code: string, locale: UiLocale): string {
 
 /** Language names for a list of codes, joined the way the locale lists things. */
 export function languageList(codes: readonly string[], locale: UiLocale): string {
-	let format = listFormats.get(locale);
-	if (!format) {
-		format = new Intl.ListFormat(locale, { type: 'conjunction' });
-		listFormats.set(locale, format);
-	}
-	return format.format(codes.map((code) => languageName(code, locale)));
+	return listOf(codes, locale);
 }
 
-// Intl objects cost far more to build than to use, and a results page lists languages per card.
+// Intl objects cost far more to build than to use, and every card of a results page lists its
+// languages, mostly the same few combinations.
 const listFormats = new Map<UiLocale, Intl.ListFormat>();
+const listOf = memo(
+	(codes: readonly string[], locale: UiLocale) => `${locale}:${codes.join(' ')}`,
+	(codes: readonly string[], locale: UiLocale) => {
+		let format = listFormats.get(locale);
+		if (!format) {
+			format = new Intl.ListFormat(locale, { type: 'conjunction' });
+			listFormats.set(locale, format);
+		}
+		return format.format(codes.map((code) => languageName(code, locale)));
+	}
+);
 
 const KNOWN = new Set<string>(COMMUNITY_LANGUAGES);
 

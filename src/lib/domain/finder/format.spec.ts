@@ -12,6 +12,14 @@ describe('openingText', () => {
 		expect(openingText(new Date('2026-11-24T09:00:00Z'), now, 'fr')).toBe('mardi 10:00');
 		expect(openingText(new Date('2026-11-24T09:00:00Z'), now, 'nl')).toBe('dinsdag 10:00');
 	});
+
+	it('reads the same opening by the day it is read on', () => {
+		const opens = new Date('2026-11-24T09:00:00Z');
+		expect(openingText(opens, now, 'en')).toBe('Tuesday 10:00');
+		// Tuesday 00:30 in Brussels, still Monday in UTC: the same day in Brussels.
+		expect(openingText(opens, new Date('2026-11-23T23:30:00Z'), 'en')).toBe('10:00');
+		expect(openingText(opens, now, 'en')).toBe('Tuesday 10:00');
+	});
 });
 
 describe('dateText', () => {

@@ -1,6 +1,7 @@
 // Dates and times as the finder shows them, always in Brussels time.
 
-import { BRUSSELS_TIME_ZONE as TIME_ZONE } from '../schedule/brussels-time.ts';
+import { memo } from '../memo.ts';
+import { brusselsWallClock, BRUSSELS_TIME_ZONE as TIME_ZONE } from '../schedule/brussels-time.ts';
 
 /** The Intl locale for an interface locale: Belgian French and Dutch, British English. */
 export function intlLocale(locale: string): string {
@@ -27,19 +28,30 @@ function formatter(locale: string, kind: string, options: Intl.DateTimeFormatOpt
  * // 'mardi 10:00'
  */
 export function openingText(opensAt: Date, now: Date, locale: string): string {
-	const days = formatter('en-CA', 'day', { timeZone: TIME_ZONE });
-	const time = formatter(intlLocale(locale), 'time', {
-		timeZone: TIME_ZONE,
-		hour: '2-digit',
-		minute: '2-digit'
-	}).format(opensAt);
-	if (days.format(opensAt) === days.format(now)) return time;
-	const weekday = formatter(intlLocale(locale), 'weekday', {
-		timeZone: TIME_ZONE,
-		weekday: 'long'
-	}).format(opensAt);
-	return `${weekday} ${time}`;
+	const opens = brusselsWallClock(opensAt);
+	const today = brusselsWallClock(now);
+	const sameDay =
+		opens.year === today.year && opens.month === today.month && opens.day === today.day;
+	return openingWords(opensAt.getTime(), sameDay, locale);
 }
+
+// The cards of a page, and the pages after it, open at the same few moments.
+const openingWords = memo(
+	(at: number, sameDay: boolean, locale: string) => `${locale} ${at} ${sameDay}`,
+	(at: number, sameDay: boolean, locale: string) => {
+		const time = formatter(intlLocale(locale), 'time', {
+			timeZone: TIME_ZONE,
+			hour: '2-digit',
+			minute: '2-digit'
+		}).format(at);
+		if (sameDay) return time;
+		const weekday = formatter(intlLocale(locale), 'weekday', {
+			timeZone: TIME_ZONE,
+			weekday: 'long'
+		}).format(at);
+		return `${weekday} ${time}`;
+	}
+);
 
 /**
  * A calendar date (`YYYY-MM-DD`) in words.
@@ -47,11 +59,18 @@ export function openingText(opensAt: Date, now: Date, locale: string): string {
  * @example dateText('2026-03-05', 'nl') // '5 maart 2026'
  */
 export function dateText(isoDate: string, locale: string): string {
-	const [year = 1970, month = 1, day = 1] = isoDate.slice(0, 10).split('-').map(Number);
-	return formatter(intlLocale(locale), 'date', {
-		timeZone: 'UTC',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric'
-	}).format(new Date(Date.UTC(year, month - 1, day)));
+	return dateWords(isoDate.slice(0, 10), locale);
 }
+
+const dateWords = memo(
+	(iso: string, locale: string) => `${locale} ${iso}`,
+	(iso: string, locale: string) => {
+		const [year = 1970, month = 1, day = 1] = iso.split('-').map(Number);
+		return formatter(intlLocale(locale), 'date', {
+			timeZone: 'UTC',
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric'
+		}).format(new Date(Date.UTC(year, month - 1, day)));
+	}
+);

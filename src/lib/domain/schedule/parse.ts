@@ -1,6 +1,7 @@
 // A hand-written parser and formatter for the part of the OSM `opening_hours` syntax that small
 // organisations use. User input never throws: every failure is a typed error with a position.
 
+import { memo } from '../memo.ts';
 import type {
 	DateRange,
 	DaySelector,
@@ -449,6 +450,20 @@ function parseRule(cursor: Cursor, additional: boolean): ScheduleRule | null {
 	}
 	return rule;
 }
+
+/**
+ * The schedule a stored opening-hours text describes, or `null` when it does not parse; each
+ * distinct text is parsed once (a results page reads the same few texts on every request).
+ *
+ * @example scheduleOfText('Mo-Fr 09:00-12:00')?.rules.length // 1
+ */
+export const scheduleOfText = memo(
+	(text: string) => text,
+	(text: string): Schedule | null => {
+		const parsed = parseOpeningHours(text);
+		return parsed.ok ? parsed.schedule : null;
+	}
+);
 
 /**
  * Parses an OSM `opening_hours` string of the supported subset. Never throws on user input.

@@ -3,26 +3,12 @@
 // opening-hours texts open at a moment, which the database then filters on.
 
 import { nextOpening, stateAt, type ScheduleState } from '../schedule/evaluate.ts';
-import { parseOpeningHours } from '../schedule/parse.ts';
-import type { OpeningPeriod, Schedule } from '../schedule/types.ts';
+import { scheduleOfText } from '../schedule/parse.ts';
+import type { OpeningPeriod } from '../schedule/types.ts';
 import type { ResourceResult, ResourceRow } from './types.ts';
 
 type Descriptions = 'description_fr' | 'description_nl' | 'description_en';
 import { walkingMinutes } from './walking.ts';
-
-const schedules = new Map<string, Schedule | null>();
-
-function scheduleOf(text: string): Schedule | null {
-	let schedule = schedules.get(text);
-	if (schedule === undefined) {
-		const parsed = parseOpeningHours(text);
-		schedule = parsed.ok ? parsed.schedule : null;
-		// Bounded: distinct opening-hours texts are few, but a server runs for long.
-		if (schedules.size > 5_000) schedules.clear();
-		schedules.set(text, schedule);
-	}
-	return schedule;
-}
 
 /**
  * The opening-hours texts among `texts` that are open at `now`. "Open now" cannot be an index:
@@ -35,7 +21,7 @@ function scheduleOf(text: string): Schedule | null {
  */
 export function openScheduleTexts(texts: readonly string[], now: Date): string[] {
 	return texts.filter((text) => {
-		const schedule = scheduleOf(text);
+		const schedule = scheduleOfText(text);
 		return schedule !== null && stateAt(schedule, now) === 'open';
 	});
 }
@@ -90,10 +76,10 @@ function readingAt(text: string, now: Date): Reading | null {
 	const minute = Math.floor(now.getTime() / MINUTE_MS);
 	const kept = readings.get(text);
 	if (kept?.minute === minute) return kept;
-	const schedule = scheduleOf(text);
+	const schedule = scheduleOfText(text);
 	if (!schedule) return null;
 	const reading = { minute, state: stateAt(schedule, now), next: nextOpening(schedule, now) };
-	// Bounded like the parsed schedules.
+	// Bounded like the parsed schedules (a reading is replaced each minute, so not a memo).
 	if (readings.size > 5_000) readings.clear();
 	readings.set(text, reading);
 	return reading;

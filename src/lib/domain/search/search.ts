@@ -10,7 +10,7 @@ import {
 	textTokens
 } from '../places/normalize.ts';
 import { nextOpening, stateAt } from '../schedule/evaluate.ts';
-import { parseOpeningHours } from '../schedule/parse.ts';
+import { scheduleOfText } from '../schedule/parse.ts';
 import type { OpeningPeriod, Schedule } from '../schedule/types.ts';
 import type {
 	EmptyReason,
@@ -104,20 +104,11 @@ function sortNameOf(row: ResourceRow): string {
 	return prepared.sortName;
 }
 
-const scheduleCache = new Map<string, Schedule | null>();
-
 function scheduleOf(row: ResourceRow): Schedule | null {
 	if (row.schedule_kind !== 'hours' || !row.schedules) return null;
 	const prepared = preparedOf(row);
 	if (prepared.schedule !== undefined) return prepared.schedule;
-	let schedule = scheduleCache.get(row.schedules);
-	if (schedule === undefined) {
-		const parsed = parseOpeningHours(row.schedules);
-		schedule = parsed.ok ? parsed.schedule : null;
-		// Bounded: distinct opening-hours texts are few, but a server runs for long.
-		if (scheduleCache.size > 5_000) scheduleCache.clear();
-		scheduleCache.set(row.schedules, schedule);
-	}
+	const schedule = scheduleOfText(row.schedules);
 	prepared.schedule = schedule;
 	return schedule;
 }
