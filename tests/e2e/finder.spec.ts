@@ -74,6 +74,24 @@ test.describe('finder', () => {
 		await expect(page.getByRole('checkbox', { name: 'Wheelchair accessible' })).toBeChecked();
 	});
 
+	test('keywords find an organisation by words of its name, whatever the case', async ({
+		page
+	}) => {
+		await page.goto('/nl/find');
+		const all = await statedTotal(page);
+		await page.getByRole('searchbox', { name: /Trefwoorden/ }).fill('buurthuis zuid');
+		await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+		await expect(page).toHaveURL(/q=buurthuis\+zuid/);
+		const found = await statedTotal(page);
+		expect(found).toBeGreaterThan(0);
+		expect(found).toBeLessThan(all);
+		// Both words match best: that entry comes first.
+		await expect(page.getByTestId('result').first().locator('h3')).toContainText('Buurthuis Zuid');
+		await expect(page.getByRole('searchbox', { name: /Trefwoorden/ })).toHaveValue(
+			'buurthuis zuid'
+		);
+	});
+
 	test('search by street, filter by language: list and map agree', async ({ page }) => {
 		await page.goto('/fr/find');
 		await searchStreet(page, 'chaussee de wavre');

@@ -19,4 +19,9 @@ describe('activeFilterCount', () => {
 			)
 		).toBe(9);
 	});
+
+	it('counts keywords as one filter, and blank keywords as none', () => {
+		expect(activeFilterCount(query('q=ecole+des+devoirs'))).toBe(1);
+		expect(activeFilterCount(query('q=+++'))).toBe(0);
+	});
 });
