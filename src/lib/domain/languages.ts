@@ -132,17 +132,14 @@ export function languageList(codes: readonly string[], locale: UiLocale): string
 
 // Intl objects cost far more to build than to use, and every card of a results page lists its
 // languages, mostly the same few combinations.
-const listFormats = new Map<UiLocale, Intl.ListFormat>();
+const listFormat = memo(
+	(locale: UiLocale) => locale,
+	(locale: UiLocale) => new Intl.ListFormat(locale, { type: 'conjunction' })
+);
 const listOf = memo(
 	(codes: readonly string[], locale: UiLocale) => `${locale}:${codes.join(' ')}`,
-	(codes: readonly string[], locale: UiLocale) => {
-		let format = listFormats.get(locale);
-		if (!format) {
-			format = new Intl.ListFormat(locale, { type: 'conjunction' });
-			listFormats.set(locale, format);
-		}
-		return format.format(codes.map((code) => languageName(code, locale)));
-	}
+	(codes: readonly string[], locale: UiLocale) =>
+		listFormat(locale).format(codes.map((code) => languageName(code, locale)))
 );
 
 const KNOWN = new Set<string>(COMMUNITY_LANGUAGES);

@@ -2,6 +2,7 @@
 // "widen the search" links.
 
 import type { EmptyReason, FinderFilter, FinderQuery } from '../search/types.ts';
+import { memo } from '../memo.ts';
 
 /**
  * The support-kind codes to ask the database for: the wanted codes and the children of any
@@ -96,14 +97,12 @@ export function widenedQuery(query: FinderQuery, reason: EmptyReason): FinderQue
  */
 export function formatDistance(meters: number, locale: string): string {
 	if (meters < 1000) return `${Math.max(10, Math.round(meters / 10) * 10)} m`;
-	let format = kilometres.get(locale);
-	if (!format) {
-		format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-		kilometres.set(locale, format);
-	}
-	return `${format.format(meters / 1000)} km`;
+	return `${kilometres(locale).format(meters / 1000)} km`;
 }
 
 // Building a number format costs a hundred times more than using one, and every finder page
 // writes its radius choices and its cards' distances: one per locale, kept.
-const kilometres = new Map<string, Intl.NumberFormat>();
+const kilometres = memo(
+	(locale: string) => locale,
+	(locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })
+);

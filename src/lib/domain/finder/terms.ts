@@ -2,6 +2,7 @@
 // data to the browser to hydrate; the other two languages' labels would be a tenth of the finder
 // page's data for nothing, since changing the language loads the page again.
 
+import type { Locale } from '#lib/i18n/locales.ts';
 import { placeName } from '../places/place-name.ts';
 
 type Labels = { code: string; label_fr: string; label_nl: string; label_en: string };
@@ -22,7 +23,7 @@ export type FinderTerms = {
 /** A quartier as the finder's quartier list shows it. */
 export type NamedQuartier = { mdrc: number; name: string };
 
-const labelled = (term: Labels, locale: 'fr' | 'nl' | 'en'): LabelledTerm => ({
+const labelled = (term: Labels, locale: Locale): LabelledTerm => ({
 	code: term.code,
 	label: term[`label_${locale}`]
 });
@@ -38,7 +39,7 @@ export function termsIn(
 		supportKinds: (Labels & { parent_code: string | null })[];
 		targetGroups: Labels[];
 	},
-	locale: 'fr' | 'nl' | 'en'
+	locale: Locale
 ): FinderTerms {
 	return {
 		categories: taxonomy.categories.map((t) => labelled(t, locale)),

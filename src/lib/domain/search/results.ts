@@ -3,6 +3,7 @@
 // opening-hours texts open at a moment, which the database then filters on.
 
 import { nextOpening, stateAt, type ScheduleState } from '../schedule/evaluate.ts';
+import { memo } from '../memo.ts';
 import { scheduleOfText } from '../schedule/parse.ts';
 import type { OpeningPeriod } from '../schedule/types.ts';
 import type { ResourceResult, ResourceRow } from './types.ts';
@@ -62,27 +63,21 @@ export function describeResults<Row extends RankedRow>(
 	});
 }
 
-type Reading = { minute: number; state: ScheduleState; next: OpeningPeriod | null };
-
-const readings = new Map<string, Reading>();
+type Reading = { state: ScheduleState; next: OpeningPeriod | null };
 
 /**
  * A schedule's state and next opening at `now`, evaluated once per text and minute. Both are the
  * same for every instant of a minute: periods start and end on whole minutes of Brussels clocks,
  * which are whole UTC minutes (Brussels is a whole number of hours from UTC), and the look-ahead
- * window moves with the Brussels day. A results page reads the same few texts on every request.
+ * window moves with the Brussels day. A results page reads the same few texts on every request;
+ * readings of past minutes are never asked for again and go when the memo fills.
  */
-function readingAt(text: string, now: Date): Reading | null {
-	const minute = Math.floor(now.getTime() / MINUTE_MS);
-	const kept = readings.get(text);
-	if (kept?.minute === minute) return kept;
-	const schedule = scheduleOfText(text);
-	if (!schedule) return null;
-	const reading = { minute, state: stateAt(schedule, now), next: nextOpening(schedule, now) };
-	// Bounded like the parsed schedules (a reading is replaced each minute, so not a memo).
-	if (readings.size > 5_000) readings.clear();
-	readings.set(text, reading);
-	return reading;
-}
+const readingAt = memo(
+	(text: string, now: Date) => `${Math.floor(now.getTime() / MINUTE_MS)} ${text}`,
+	(text: string, now: Date): Reading | null => {
+		const schedule = scheduleOfText(text);
+		return schedule && { state: stateAt(schedule, now), next: nextOpening(schedule, now) };
+	}
+);
 
 const MINUTE_MS = 60_000;

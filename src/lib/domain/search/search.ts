@@ -59,7 +59,6 @@ interface RowText {
 interface Prepared {
 	text?: RowText;
 	sortName?: string;
-	schedule?: Schedule | null;
 }
 
 // Derived data is kept per row object, so a list of rows loaded once is searched cheaply as the
@@ -106,11 +105,7 @@ function sortNameOf(row: ResourceRow): string {
 
 function scheduleOf(row: ResourceRow): Schedule | null {
 	if (row.schedule_kind !== 'hours' || !row.schedules) return null;
-	const prepared = preparedOf(row);
-	if (prepared.schedule !== undefined) return prepared.schedule;
-	const schedule = scheduleOfText(row.schedules);
-	prepared.schedule = schedule;
-	return schedule;
+	return scheduleOfText(row.schedules);
 }
 
 /**
