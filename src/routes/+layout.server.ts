@@ -5,7 +5,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	// The notice and the account link are helpful, not essential: if the database cannot be
 	// reached the page still renders (and says nothing it cannot know).
 	const [demoData, user] = await Promise.all([
-		isDemoData(locals.supabase).catch(() => false),
+		isDemoData(locals.reader).catch(() => false),
 		locals.user().catch(() => null)
 	]);
 	return { demoData, signedIn: user !== null };

@@ -10,10 +10,10 @@ export async function load({ url, locals }) {
 	const params = parseEmbedParams(url.searchParams);
 	const locale = getLocale();
 	const [terms, quartiers] = await Promise.all([
-		taxonomy.load(locals.supabase),
-		geography.listQuartiers(locals.supabase)
+		taxonomy.load(locals.reader),
+		geography.listQuartiers(locals.reader)
 	]);
-	const { results, total, points } = await embedResults(locals.supabase, params);
+	const { results, total, points } = await embedResults(locals.reader, params);
 	const quartier = quartiers.find((q) => q.mdrc === params.quartier);
 	return {
 		params,
@@ -26,7 +26,7 @@ export async function load({ url, locals }) {
 			params.support && labelOf(terms.supportKinds, params.support, locale)
 		].filter((part): part is string => Boolean(part)),
 		categories: terms.categories,
-		results: results.map(cardOf),
+		results: results.map((result) => cardOf(result, locale)),
 		total,
 		points
 	};

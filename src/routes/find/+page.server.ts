@@ -38,10 +38,10 @@ export async function load({ url, locals }) {
 	const { query, placeNotFound } = await resolvePlace(parsed, place);
 	// Without a place or filter the finder lists the whole region, so the first screen is useful.
 	const [terms, quartiers, viewer, search] = await Promise.all([
-		taxonomy.load(locals.supabase),
-		geography.listQuartiers(locals.supabase),
+		taxonomy.load(locals.reader),
+		geography.listQuartiers(locals.reader),
 		getViewer(locals),
-		findResources(locals.supabase, query)
+		findResources(locals.reader, query)
 	]);
 	const searched = query.near !== undefined || query.quartier !== undefined || url.search !== '';
 	const canSignal = viewer?.roles.includes('social_worker') ?? false;
@@ -55,7 +55,7 @@ export async function load({ url, locals }) {
 		taxonomy: termsIn(terms, getLocale()),
 		quartiers: quartiersIn(quartiers, getLocale()),
 		...search,
-		results: search.results.map(cardOf),
+		results: search.results.map((result) => cardOf(result, getLocale())),
 		signal: canSignal
 			? {
 					mdrc: searched ? await signalQuartier(locals, query) : null,

@@ -25,7 +25,7 @@ const result: FinderResult = {
 	schedule_kind: 'hours',
 	quartier_name_fr: 'Anneessens',
 	quartier_name_nl: 'ANNEESSENS',
-	distanceMeters: 432,
+	distanceMeters: 431.6,
 	walkingMinutes: 8,
 	openNow: false,
 	nextOpening: null,
@@ -35,7 +35,7 @@ const result: FinderResult = {
 
 describe('cardOf', () => {
 	it('keeps what a card shows and the map code, and leaves the rest on the server', () => {
-		const card = cardOf(result);
+		const card = cardOf(result, 'fr');
 		expect(Object.keys(card).sort()).toEqual(
 			[
 				'id',
@@ -51,8 +51,7 @@ describe('cardOf', () => {
 				'assured_date',
 				'status',
 				'schedule_kind',
-				'quartier_name_fr',
-				'quartier_name_nl',
+				'quartier',
 				'distanceMeters',
 				'walkingMinutes',
 				'openNow',
@@ -61,5 +60,18 @@ describe('cardOf', () => {
 			].sort()
 		);
 		expect(card).toMatchObject({ id: result.id, map_code: 'AAEDQ8Kvv', openNow: false });
+	});
+
+	it("names the quartier in the page's language and rounds the distance to metres", () => {
+		expect(cardOf(result, 'fr')).toMatchObject({ quartier: 'Anneessens', distanceMeters: 432 });
+		expect(cardOf(result, 'nl').quartier).toBe('Anneessens');
+		const bilingual = {
+			...result,
+			quartier_name_fr: 'Gare du Midi',
+			quartier_name_nl: 'ZUIDSTATION'
+		};
+		expect(cardOf(bilingual, 'nl').quartier).toBe('Zuidstation');
+		expect(cardOf(bilingual, 'en').quartier).toBe('Gare du Midi');
+		expect(cardOf({ ...result, distanceMeters: null }, 'fr').distanceMeters).toBeNull();
 	});
 });

@@ -15,6 +15,8 @@ import * as finderEntries from '#lib/server/db/finder-entries.ts';
 import { versionedCache } from '#lib/server/cache.ts';
 import type { PackedPoints } from '#lib/map/packed-points.ts';
 import type { DescribedResult } from '#lib/domain/search/index.ts';
+import { placeName } from '#lib/domain/places/place-name.ts';
+import type { Locale } from '#lib/i18n/locales.ts';
 
 /** A ranked result as a card shows it (descriptions stay in the database: only the detail page shows them). */
 export type FinderResult = DescribedResult<finderEntries.FinderEntryRow>;
@@ -22,7 +24,8 @@ export type FinderResult = DescribedResult<finderEntries.FinderEntryRow>;
 /**
  * What a result card shows. A page sends its data to the browser (to hydrate), so the row's
  * other columns — coordinates (the map has them packed), filters' arrays, the schedule text,
- * the rank — stay on the server: a fifth of the finder page's data.
+ * the rank — stay on the server: a fifth of the finder page's data. The quartier comes in the
+ * page's language only, the distance in whole metres (a card shows tens of metres at most).
  */
 export type FinderCard = Omit<
 	FinderResult,
@@ -35,10 +38,12 @@ export type FinderCard = Omit<
 	| 'wheelchair_accessible'
 	| 'schedules'
 	| 'relevance'
->;
+	| 'quartier_name_fr'
+	| 'quartier_name_nl'
+> & { quartier: string };
 
-/** A result reduced to its card. */
-export function cardOf(result: FinderResult): FinderCard {
+/** A result reduced to its card, for a page in `locale`. */
+export function cardOf(result: FinderResult, locale: Locale): FinderCard {
 	const {
 		organization_id: _organization,
 		lon: _lon,
@@ -49,9 +54,16 @@ export function cardOf(result: FinderResult): FinderCard {
 		wheelchair_accessible: _wheelchair,
 		schedules: _schedules,
 		relevance: _relevance,
+		quartier_name_fr,
+		quartier_name_nl,
+		distanceMeters,
 		...card
 	} = result;
-	return card;
+	return {
+		...card,
+		quartier: placeName({ name_fr: quartier_name_fr, name_nl: quartier_name_nl }, locale),
+		distanceMeters: distanceMeters === null ? null : Math.round(distanceMeters)
+	};
 }
 
 /** Results listed on one page. */

@@ -9,8 +9,8 @@ const langSchema = z.enum(EMBED_LOCALES).optional().catch(undefined);
 export async function load({ url, locals }) {
 	const locale = getLocale();
 	const [terms, quartiers] = await Promise.all([
-		taxonomy.load(locals.supabase),
-		geography.listQuartiers(locals.supabase)
+		taxonomy.load(locals.reader),
+		geography.listQuartiers(locals.reader)
 	]);
 	const name = (q: { name_fr: string; name_nl: string }) => (locale === 'nl' ? q.name_nl : q.name_fr);
 	const params = parseEmbedParams(url.searchParams);

@@ -17,7 +17,7 @@ const idSchema = z.uuid();
 
 async function entryOr404(locals: App.Locals, rawId: string) {
 	const id = idSchema.safeParse(rawId);
-	const entry = id.success ? await resources.get(locals.supabase, id.data) : null;
+	const entry = id.success ? await resources.get(locals.reader, id.data) : null;
 	if (!entry) error(404, m.finder_detail_not_found());
 	return entry;
 }
@@ -25,10 +25,10 @@ async function entryOr404(locals: App.Locals, rawId: string) {
 export async function load({ params, locals, url }) {
 	const entry = await entryOr404(locals, params.id);
 	const [terms, quartiers, communes, source] = await Promise.all([
-		taxonomy.load(locals.supabase),
-		geography.listQuartiers(locals.supabase),
-		geography.listCommunes(locals.supabase),
-		imports.sourceOf(locals.supabase, entry.organization_id)
+		taxonomy.load(locals.reader),
+		geography.listQuartiers(locals.reader),
+		geography.listCommunes(locals.reader),
+		imports.sourceOf(locals.reader, entry.organization_id)
 	]);
 	const commune = communes.find((c) => c.nis === entry.nis) ?? null;
 	return {
