@@ -12,10 +12,11 @@ export type Encoding = 'br' | 'gzip';
 export const MIN_COMPRESS_BYTES = 1024;
 
 // Low qualities are brotli's choice for content compressed on every request: at 11 (the
-// library's default) a 200 KB page takes tens of milliseconds. On a 138 KB finder page (median of
-// 600 runs on the target machine) quality 1 takes 0.2 ms for 22.8 KB, quality 3 0.6 ms for
-// 21.2 KB and quality 4 1.0 ms for 20.2 KB; gzip at level 1 takes 0.5 ms for 25.0 KB. Under load
-// the server answered the page about a tenth faster at quality 1 than at 3, for 8 % more bytes.
+// library's default) a 200 KB page takes tens of milliseconds. Medians of 600 runs on the target
+// machine: the 135 KB finder page of a 1 km search takes 0.22 ms at quality 1 for 22.4 KB, 0.61 ms
+// at 3 for 20.6 KB, 0.99 ms at 4 for 19.7 KB; the 214 KB page of the whole region 0.57 ms at 1
+// for 74.9 KB, 1.48 ms at 3 for 68.8 KB. Under load the server answered the 1 km page about a
+// tenth faster at quality 1 than at 3: the compression runs on the thread that renders pages.
 const BROTLI_QUALITY = 1;
 
 /**

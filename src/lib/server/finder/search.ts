@@ -24,45 +24,57 @@ export type FinderResult = DescribedResult<finderEntries.FinderEntryRow>;
 /**
  * What a result card shows. A page sends its data to the browser (to hydrate), so the row's
  * other columns — coordinates (the map has them packed), filters' arrays, the schedule text,
- * the rank — stay on the server: a fifth of the finder page's data. The quartier comes in the
- * page's language only, the distance in whole metres (a card shows tens of metres at most).
+ * the rank — stay on the server, and a column added to the search later stays there too until a
+ * card needs it. The quartier comes in the page's language only, the distance in whole metres
+ * (a card shows tens of metres at most).
  */
-export type FinderCard = Omit<
+export type FinderCard = Pick<
 	FinderResult,
-	| 'organization_id'
-	| 'lon'
-	| 'lat'
-	| 'mdrc'
-	| 'support_kinds'
-	| 'target_groups'
-	| 'wheelchair_accessible'
-	| 'schedules'
-	| 'relevance'
-	| 'quartier_name_fr'
-	| 'quartier_name_nl'
+	| 'id'
+	| 'organization_name'
+	| 'service_name'
+	| 'category'
+	| 'location_precision'
+	| 'languages'
+	| 'map_code'
+	| 'accepting_new'
+	| 'trust_tier'
+	| 'vouched_by_name'
+	| 'assured_date'
+	| 'status'
+	| 'schedule_kind'
+	| 'distanceMeters'
+	| 'walkingMinutes'
+	| 'openNow'
+	| 'nextOpening'
+	| 'dormant'
 > & { quartier: string };
 
 /** A result reduced to its card, for a page in `locale`. */
 export function cardOf(result: FinderResult, locale: Locale): FinderCard {
-	const {
-		organization_id: _organization,
-		lon: _lon,
-		lat: _lat,
-		mdrc: _mdrc,
-		support_kinds: _support,
-		target_groups: _target,
-		wheelchair_accessible: _wheelchair,
-		schedules: _schedules,
-		relevance: _relevance,
-		quartier_name_fr,
-		quartier_name_nl,
-		distanceMeters,
-		...card
-	} = result;
 	return {
-		...card,
-		quartier: placeName({ name_fr: quartier_name_fr, name_nl: quartier_name_nl }, locale),
-		distanceMeters: distanceMeters === null ? null : Math.round(distanceMeters)
+		id: result.id,
+		organization_name: result.organization_name,
+		service_name: result.service_name,
+		category: result.category,
+		location_precision: result.location_precision,
+		languages: result.languages,
+		map_code: result.map_code,
+		accepting_new: result.accepting_new,
+		trust_tier: result.trust_tier,
+		vouched_by_name: result.vouched_by_name,
+		assured_date: result.assured_date,
+		status: result.status,
+		schedule_kind: result.schedule_kind,
+		quartier: placeName(
+			{ name_fr: result.quartier_name_fr, name_nl: result.quartier_name_nl },
+			locale
+		),
+		distanceMeters: result.distanceMeters === null ? null : Math.round(result.distanceMeters),
+		walkingMinutes: result.walkingMinutes,
+		openNow: result.openNow,
+		nextOpening: result.nextOpening,
+		dormant: result.dormant
 	};
 }
 
