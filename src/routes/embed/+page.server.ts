@@ -1,4 +1,5 @@
 import { embedSearch, parseEmbedParams } from '#lib/domain/embed/embed.ts';
+import { placeName } from '#lib/domain/places/place-name.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import * as geography from '#lib/server/db/geography.ts';
 import { labelOf } from '#lib/server/db/taxonomy.ts';
@@ -21,7 +22,7 @@ export async function load({ url, locals }) {
 		// Links leave the frame for Nabij itself, so they carry our own origin.
 		origin: url.origin,
 		heading: [
-			quartier && (locale === 'nl' ? quartier.name_nl : quartier.name_fr),
+			quartier && placeName(quartier, locale),
 			params.category && labelOf(terms.categories, params.category, locale),
 			params.support && labelOf(terms.supportKinds, params.support, locale)
 		].filter((part): part is string => Boolean(part)),
