@@ -109,6 +109,9 @@ test.describe('embeddable map', () => {
 			'Put the Nabij map on your website'
 		);
 		await page.getByLabel('Quartier').selectOption(String(quartier.mdrc));
+		await expect(page.getByLabel('Quartier').locator('option:checked')).toHaveText(
+			tidyName(quartier.quartier_name_fr)
+		);
 		await page.getByLabel('Kind of support').selectOption('home_visits');
 		await page.getByLabel('Language of the map').selectOption('nl');
 		const code = page.getByLabel('Code to paste into your page');
