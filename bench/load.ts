@@ -27,7 +27,8 @@ import { configuredMaxRows, startGateway } from '@nabij/supabase-local';
 import { startTestGateway } from '@nabij/supabase-local/testing';
 import { prng } from '../supabase/seed/prng.ts';
 import { seed } from '../supabase/seed/run.ts';
-import { kb } from './lib/app.ts';
+import { z } from 'zod';
+import { kb, stats } from './lib/app.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -43,6 +44,12 @@ const { values } = parseArgs({
 		'serve-gateway': { type: 'boolean', default: false }
 	}
 });
+// Counts and durations, refused at once when not whole positive numbers (a typo would otherwise
+// run zero loads or none at all).
+const count = z.coerce.number().int().positive();
+const numbers = z
+	.object({ demo: count, seconds: count, connections: count, runs: count })
+	.parse(values);
 const root = resolve(import.meta.dirname, '..');
 const gatewayPort = Number(values['gateway-port']);
 
@@ -135,8 +142,8 @@ async function load(url: string, headers: Record<string, string>, paths?: string
 	return autocannon({
 		url,
 		headers,
-		connections: Number(values.connections),
-		duration: Number(values.seconds),
+		connections: numbers.connections,
+		duration: numbers.seconds,
 		...(paths
 			? {
 					requests: [
@@ -159,19 +166,18 @@ function describeLoad(result: LoadResult) {
 /** `--runs` loads in a row, each printed, then their median requests/s and worst p99 and errors. */
 async function loadRuns(what: string, url: string, headers: Record<string, string>) {
 	const results: LoadResult[] = [];
-	for (let run = 1; run <= Number(values.runs); run++) {
+	for (let run = 1; run <= numbers.runs; run++) {
 		const result = await load(url, headers);
 		console.log(`load, ${what}, run ${run}: ${describeLoad(result)}`);
 		results.push(result);
 	}
-	const rates = results.map((r) => r.requests.average).sort((a, b) => a - b);
-	const mid = Math.floor(rates.length / 2);
-	const median = rates.length % 2 ? rates[mid]! : (rates[mid - 1]! + rates[mid]!) / 2;
+	const rates = results.map((r) => r.requests.average);
+	const { median } = stats(rates);
 	const p99 = Math.max(...results.map((r) => r.latency.p99));
 	const failures = results.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
 	return (
 		`median ${median.toFixed(0)} requests/s over ${results.length} runs ` +
-		`(${rates[0]!.toFixed(0)}–${rates.at(-1)!.toFixed(0)}), worst p99 ${p99} ms, ` +
+		`(${Math.min(...rates).toFixed(0)}–${Math.max(...rates).toFixed(0)}), worst p99 ${p99} ms, ` +
 		`errors and non-2xx ${failures}`
 	);
 }
@@ -233,21 +239,16 @@ async function main() {
 		// Warm-up, to measure a server as it runs after a while: the street index, the first
 		// queries, and the optimised code and grown heap of a thousand pages (after a warm-up of
 		// 50 pages the first run often came out well below the next ones).
-		await autocannon({
-			url,
-			connections: Number(values.connections),
-			duration: 5,
-			headers: { 'accept-encoding': 'gzip, deflate, br' }
-		});
+		const brotli = { 'accept-encoding': 'gzip, deflate, br' };
+		await autocannon({ url, connections: numbers.connections, duration: 5, headers: brotli });
 		const target = 'target ≥ 200 requests/s, 0 errors';
 		const connections = `${values.connections} connections, ${values.seconds} s`;
-		const brotli = { 'accept-encoding': 'gzip, deflate, br' };
 		const popular = await loadRuns(`finder 1 km, brotli, ${connections}`, url, brotli);
 		console.log(`load, finder 1 km, brotli, ${connections}: ${popular} (${target})`);
 		const plain = await loadRuns(`finder 1 km, uncompressed, ${connections}`, url, {});
 		console.log(`load, finder 1 km, uncompressed, ${connections}: ${plain}`);
 		// More places than requests in a run, so each is asked for once.
-		const paths = await variedSearches(gateway, 400 * Number(values.seconds));
+		const paths = await variedSearches(gateway, 400 * numbers.seconds);
 		console.log(
 			`load, finder 1 km, a different place every request, brotli, ${connections}: ${describeLoad(await load(url, brotli, paths))}`
 		);
@@ -268,7 +269,7 @@ async function serveGateway() {
 	const seeded = await seed({
 		url: gateway.url,
 		serviceRoleKey: gateway.serviceRoleKey,
-		demo: Number(values.demo)
+		demo: numbers.demo
 	});
 	const seconds = ((performance.now() - t0) / 1000).toFixed(1);
 	console.log(`seeded ${seeded.resources} resources in ${seconds} s`);

@@ -1,11 +1,11 @@
+import type { RequestEvent } from '@sveltejs/kit';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
-import { localeRedirectTarget, negotiateLocale } from '#lib/i18n/locale-redirect.ts';
+import { localeOfPath, localeRedirectTarget, negotiateLocale } from '#lib/i18n/locale-redirect.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
 	cookieName,
-	extractLocaleFromRequest,
 	getServerAsyncLocalStorage,
 	isLocale,
 	overwriteServerAsyncLocalStorage,
@@ -57,36 +57,34 @@ const handleLog: Handle = async ({ event, resolve }) => {
 	}
 };
 
-// A page address without a locale (/, /find) is sent to the reader's language: the one they
-// chose before (cookie), else their browser's preference, else French. The redirect is relative,
-// so it keeps the scheme and host the reader used.
-const handleLocaleRedirect: Handle = ({ event, resolve }) => {
-	const chosen = event.cookies.get(cookieName);
-	const locale =
-		(chosen && isLocale(chosen) ? chosen : null) ??
-		negotiateLocale(event.request.headers.get('accept-language')) ??
-		'fr';
-	const target = localeRedirectTarget(event.url, locale);
-	if (target === null) return resolve(event);
-	return new Response(null, {
-		status: 307,
-		headers: { location: target, vary: 'Accept-Language, Cookie' }
-	});
-};
-
-// Messages read the request's locale from Paraglide's async storage. Its middleware would fill
-// it too, but first parses the address again through URL patterns and copies the request, a few
-// percent of a finder page's server time; pages always carry their locale as the first segment
-// here (handleLocaleRedirect has sent every other page address there), so that segment decides.
-// Machine endpoints without one (/api/…) keep Paraglide's own order: cookie, browser, French.
-// The store's shape is Paraglide's.
+// Messages read the request's locale from Paraglide's async storage; this hook fills it (the
+// store's shape is Paraglide's). Paraglide's middleware would too, but it parses the address
+// again through URL patterns and copies the request, a few percent of a finder page's time.
 type LocaleStore = { locale?: Locale; origin?: string; messageCalls?: Set<string> };
 const localeStorage = getServerAsyncLocalStorage() ?? new AsyncLocalStorage<LocaleStore>();
 overwriteServerAsyncLocalStorage(localeStorage);
 
+// A page's locale is the first segment of its address. A page address without one (/, /find) is
+// sent to the reader's language: the one they chose before (cookie), else their browser's
+// preference, else French; machine endpoints without one (/api/…) answer in that language. The
+// redirect is relative, so it keeps the scheme and host the reader used.
+/** The reader's language when the address names none: their choice, their browser's, French. */
+function preferredLocale(event: RequestEvent): Locale {
+	const chosen = event.cookies.get(cookieName);
+	if (chosen && isLocale(chosen)) return chosen;
+	return negotiateLocale(event.request.headers.get('accept-language')) ?? 'fr';
+}
+
 const handleLocale: Handle = ({ event, resolve }) => {
-	const first = event.url.pathname.split('/', 2)[1] ?? '';
-	const locale = isLocale(first) ? first : extractLocaleFromRequest(event.request);
+	const fromPath = localeOfPath(event.url.pathname);
+	const locale = fromPath ?? preferredLocale(event);
+	const target = fromPath ? null : localeRedirectTarget(event.url, locale);
+	if (target !== null) {
+		return new Response(null, {
+			status: 307,
+			headers: { location: target, vary: 'Accept-Language, Cookie' }
+		});
+	}
 	const store = { locale, origin: event.url.origin, messageCalls: new Set<string>() };
 	// Routing ignores the locale prefix already (reroute in hooks.ts).
 	return localeStorage.run(store, (): Promise<Response> =>
@@ -149,7 +147,6 @@ export const handle = sequence(
 	handleCompression,
 	handleLog,
 	handleSecurityHeaders,
-	handleLocaleRedirect,
 	handleLocale,
 	handleSupabase
 );

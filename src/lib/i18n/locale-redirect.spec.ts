@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localeRedirectTarget, negotiateLocale } from './locale-redirect.ts';
+import { localeOfPath, localeRedirectTarget, negotiateLocale } from './locale-redirect.ts';
 
 describe('localeRedirectTarget', () => {
 	it('keeps the path and query under the chosen locale', () => {
@@ -34,5 +34,21 @@ describe('negotiateLocale', () => {
 		expect(negotiateLocale('')).toBeNull();
 		expect(negotiateLocale(null)).toBeNull();
 		expect(negotiateLocale('fr;q=0')).toBeNull();
+	});
+});
+
+describe('localeOfPath', () => {
+	it('reads the locale an address starts with', () => {
+		expect(localeOfPath('/nl/find')).toBe('nl');
+		expect(localeOfPath('/en')).toBe('en');
+		expect(localeOfPath('/fr/')).toBe('fr');
+	});
+
+	it('finds none in other first segments', () => {
+		expect(localeOfPath('/')).toBeNull();
+		expect(localeOfPath('/find')).toBeNull();
+		expect(localeOfPath('/api/hsds/services')).toBeNull();
+		expect(localeOfPath('/frx/find')).toBeNull();
+		expect(localeOfPath('/de/find')).toBeNull();
 	});
 });

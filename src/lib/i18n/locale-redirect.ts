@@ -6,6 +6,17 @@ export { LOCALES, type Locale };
 const UNLOCALIZED_PREFIXES = ['/api/', '/_app/', '/healthz'];
 
 /**
+ * The locale an address starts with, or null.
+ *
+ * @example localeOfPath('/nl/find') // 'nl'
+ * @example localeOfPath('/api/hsds/services') // null
+ */
+export function localeOfPath(pathname: string): Locale | null {
+	const first = pathname.split('/', 2)[1] ?? '';
+	return (LOCALES as readonly string[]).includes(first) ? (first as Locale) : null;
+}
+
+/**
  * Where a page address without a locale should go: the same path and query under
  * `/{locale}/`, as a relative URL (so the redirect never changes the scheme or host).
  * Returns null when the address already starts with a locale or is not a page.
@@ -13,8 +24,7 @@ const UNLOCALIZED_PREFIXES = ['/api/', '/_app/', '/healthz'];
  * @example localeRedirectTarget(new URL('http://x/find?q=a'), 'nl') // '/nl/find?q=a'
  */
 export function localeRedirectTarget(url: URL, locale: Locale): string | null {
-	const first = url.pathname.split('/')[1] ?? '';
-	if ((LOCALES as readonly string[]).includes(first)) return null;
+	if (localeOfPath(url.pathname)) return null;
 	if (UNLOCALIZED_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return null;
 	// The locale root has no trailing slash, as SvelteKit would otherwise redirect once more.
 	const rest = url.pathname === '/' ? '' : url.pathname;

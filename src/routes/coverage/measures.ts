@@ -1,5 +1,6 @@
 import type { MeasureDefinition, QuartierCoverage } from '#lib/domain/coverage/index.ts';
 import type { Locale } from '#lib/domain/coverage/types.ts';
+import { placeName } from '#lib/domain/places/place-name.ts';
 import { coverageCatalog } from '#lib/i18n/coverage-texts.ts';
 
 const { measures } = coverageCatalog();
@@ -99,7 +100,7 @@ export function measureLabel(measure: MapMeasure, locale: Locale): string {
 
 /** The quartier's name in `locale` (French name for English, as used in Brussels signage). */
 export function quartierName(q: { nameFr: string; nameNl: string }, locale: Locale): string {
-	return locale === 'nl' ? q.nameNl : q.nameFr;
+	return placeName({ name_fr: q.nameFr, name_nl: q.nameNl }, locale);
 }
 
 /** A number in the reader's locale with a fixed number of decimals; an en dash when null. */

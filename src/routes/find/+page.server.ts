@@ -43,6 +43,7 @@ export async function load({ url, locals }) {
 		getViewer(locals),
 		findResources(locals.reader, query)
 	]);
+	const locale = getLocale();
 	const searched = query.near !== undefined || query.quartier !== undefined || url.search !== '';
 	const canSignal = viewer?.roles.includes('social_worker') ?? false;
 	return {
@@ -52,10 +53,10 @@ export async function load({ url, locals }) {
 		params: finderParams(query, place).toString(),
 		searched,
 		// In the page's language only: another language is another load.
-		taxonomy: termsIn(terms, getLocale()),
-		quartiers: quartiersIn(quartiers, getLocale()),
+		taxonomy: termsIn(terms, locale),
+		quartiers: quartiersIn(quartiers, locale),
 		...search,
-		results: search.results.map((result) => cardOf(result, getLocale())),
+		results: search.results.map((result) => cardOf(result, locale)),
 		signal: canSignal
 			? {
 					mdrc: searched ? await signalQuartier(locals, query) : null,

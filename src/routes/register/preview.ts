@@ -1,5 +1,6 @@
 // What the public will see of a registration draft: name, place (never a home address), times
 // and only the channels marked public.
+import { placeName } from '#lib/domain/places/place-name.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { slotsToOpeningHours, type Draft } from '#lib/domain/registration/index.ts';
 
@@ -21,7 +22,7 @@ export function publicPreview(draft: Draft, quartiers: Quartier[], locale: strin
 	const where = draft.where ?? {};
 	const when = draft.when ?? {};
 	const quartier = quartiers.find((q) => String(q.mdrc) === String(where.mdrc));
-	const quartierName = quartier ? (locale === 'nl' ? quartier.name_nl : quartier.name_fr) : '';
+	const quartierName = quartier ? placeName(quartier, locale) : '';
 	const place =
 		where.place_kind === 'partner'
 			? m.account_preview_at_partner({

@@ -41,7 +41,7 @@ export const load = async ({ locals, params, url }) => {
 		quartier: {
 			mdrc: q.mdrc,
 			name: quartierName(q, locale),
-			otherName: locale === 'nl' ? q.nameFr : q.nameNl,
+			otherName: quartierName(q, locale === 'nl' ? 'fr' : 'nl'),
 			type: q.type,
 			excluded: q.excluded,
 			commune: communeName(
