@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import adapter from '@sveltejs/adapter-node';
+import { readFileSync, renameSync } from 'node:fs';
+import { resolve } from 'node:path';
+import adapterNode from '@sveltejs/adapter-node';
+import { build } from 'vite';
 import { fetchStyleOrigins, originOf } from './src/lib/map/csp.ts';
 
 // SvelteKit 3 takes its configuration through the sveltekit() Vite plugin; it is kept in this
@@ -34,9 +36,38 @@ function buildVersion() {
 	}
 }
 
+const node = adapterNode();
+
+/**
+ * adapter-node, whose entry becomes build/serve.js; build/index.js is then our own entry
+ * (src/lib/server/workers/entry.ts), which runs that server in one process per core.
+ * @type {import('@sveltejs/kit').Adapter}
+ */
+const adapter = {
+	...node,
+	name: 'nabij-node',
+	async adapt(builder) {
+		await node.adapt(builder);
+		const out = resolve(import.meta.dirname, 'build');
+		renameSync(resolve(out, 'index.js'), resolve(out, 'serve.js'));
+		await build({
+			configFile: false,
+			logLevel: 'warn',
+			build: {
+				ssr: resolve(import.meta.dirname, 'src/lib/server/workers/entry.ts'),
+				outDir: out,
+				emptyOutDir: false,
+				copyPublicDir: false,
+				target: 'node22',
+				rollupOptions: { output: { entryFileNames: 'index.js' } }
+			}
+		});
+	}
+};
+
 /** @type {import('@sveltejs/kit/vite').Config} */
 const config = {
-	adapter: adapter(),
+	adapter,
 	version: { name: buildVersion() },
 	csp: {
 		mode: 'auto',

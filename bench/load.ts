@@ -4,16 +4,19 @@
 // 1. the finder page's size over the wire (brotli, gzip) against its uncompressed HTML, for a
 //    1 km search and for the whole region;
 // 2. requests/s, latency p50/p99, errors and non-2xx answers of the finder page for a 1 km search
-//    under `autocannon` with 10 connections for a fixed time, as a browser asks for it (brotli)
-//    and without compression;
+//    under `autocannon` with 10 connections for a fixed time, as a browser asks for it (brotli),
+//    from the server as it runs by default (one worker process per core) and, as the reference
+//    in the same run, from one process (NABIJ_WORKERS=1), their runs alternated; then without
+//    compression;
 // 3. the same with a different place for every request (a quartier's point moved by up to
 //    ~400 m), so that no answer the server keeps is asked for twice: what searches around many
 //    addresses cost, where (2) is a popular search (a quartier, the first screen, a shared link).
 // Target: ≥ 200 requests/s with 0 errors at 10,000 entries. Stops every process it started.
 // Run: node bench/load.ts [--demo 10000] [--seconds 20] [--connections 10] [--runs 3]
-// (npm run build first); the 1 km search is loaded `--runs` times and reported as each run and
-// their median.
-// Ports: --port (app, default 4202) and --gateway-port (default 54402). `--executor postgres`
+// [--workers auto] (npm run build first); the 1 km search is loaded `--runs` times and reported
+// as each run and their median; `--workers` is the NABIJ_WORKERS of the server measured.
+// Ports: --port (app, default 4202; the one-process reference on the next port) and
+// --gateway-port (default 54402). `--executor postgres`
 // puts the gateway on a scratch database of the PostgreSQL server NABIJ_PG_ADMIN_URL names (as
 // the integration tests do) instead of PGlite, which runs the SQL in the gateway's own thread.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,7 +28,9 @@ import { createClient } from '@supabase/supabase-js';
 import autocannon from 'autocannon';
 import { configuredMaxRows, startGateway } from '@nabij/supabase-local';
 import { startTestGateway } from '@nabij/supabase-local/testing';
+import { availableParallelism } from 'node:os';
 import { prng } from '../supabase/seed/prng.ts';
+import { workerCount } from '../src/lib/server/workers/count.ts';
 import { seed } from '../supabase/seed/run.ts';
 import { z } from 'zod';
 import { kb, stats } from './lib/app.ts';
@@ -37,6 +42,7 @@ const { values } = parseArgs({
 		connections: { type: 'string', default: '10' },
 		// The shared machine's speed drifts, so the popular search is measured in several runs.
 		runs: { type: 'string', default: '3' },
+		workers: { type: 'string', default: 'auto' },
 		port: { type: 'string', default: '4202' },
 		executor: { type: 'string', default: 'pglite' },
 		'gateway-port': { type: 'string', default: '54402' },
@@ -50,6 +56,8 @@ const count = z.coerce.number().int().positive();
 const numbers = z
 	.object({ demo: count, seconds: count, connections: count, runs: count })
 	.parse(values);
+// Refused here, before seeding, with the server's own message.
+workerCount(values.workers, availableParallelism());
 const root = resolve(import.meta.dirname, '..');
 const gatewayPort = Number(values['gateway-port']);
 
@@ -163,23 +171,47 @@ function describeLoad(result: LoadResult) {
 	);
 }
 
-/** `--runs` loads in a row, each printed, then their median requests/s and worst p99 and errors. */
-async function loadRuns(what: string, url: string, headers: Record<string, string>) {
-	const results: LoadResult[] = [];
-	for (let run = 1; run <= numbers.runs; run++) {
-		const result = await load(url, headers);
-		console.log(`load, ${what}, run ${run}: ${describeLoad(result)}`);
-		results.push(result);
-	}
+function summary(results: LoadResult[]) {
 	const rates = results.map((r) => r.requests.average);
-	const { median } = stats(rates);
 	const p99 = Math.max(...results.map((r) => r.latency.p99));
 	const failures = results.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
 	return (
-		`median ${median.toFixed(0)} requests/s over ${results.length} runs ` +
+		`median ${stats(rates).median.toFixed(0)} requests/s over ${results.length} runs ` +
 		`(${Math.min(...rates).toFixed(0)}–${Math.max(...rates).toFixed(0)}), worst p99 ${p99} ms, ` +
 		`errors and non-2xx ${failures}`
 	);
+}
+
+/**
+ * `--runs` loads of each server in `urls`, alternated (the machine's speed drifts, so each run
+ * of one is next to a run of the other), each printed; then per server the median requests/s,
+ * worst p99 and errors, and with two servers the median ratio of their paired runs.
+ */
+async function loadRuns(
+	what: string,
+	urls: Record<string, string>,
+	headers: Record<string, string>
+) {
+	const results = Object.fromEntries(Object.keys(urls).map((name) => [name, [] as LoadResult[]]));
+	for (let run = 1; run <= numbers.runs; run++) {
+		for (const [name, url] of Object.entries(urls)) {
+			const result = await load(url, headers);
+			console.log(`load, ${what}, ${name}, run ${run}: ${describeLoad(result)}`);
+			results[name]!.push(result);
+		}
+	}
+	for (const [name, runs] of Object.entries(results)) {
+		console.log(`load, ${what}, ${name}: ${summary(runs)}`);
+	}
+	const [first, second] = Object.values(results);
+	if (first && second) {
+		const ratios = first.map((r, i) => r.requests.average / second[i]!.requests.average);
+		const names = Object.keys(results);
+		console.log(
+			`load, ${what}: ${names[0]} / ${names[1]} = ${stats(ratios).median.toFixed(2)}× ` +
+				`(median of ${ratios.length} pairs)`
+		);
+	}
 }
 
 async function main() {
@@ -201,22 +233,32 @@ async function main() {
 		);
 		const gateway = JSON.parse(gatewayLine) as { url: string; anonKey: string };
 		const base = `http://127.0.0.1:${values.port}`;
-		const app = spawn(process.execPath, ['build/index.js'], {
-			cwd: root,
-			env: {
-				...process.env,
-				HOST: '127.0.0.1',
-				PORT: values.port,
-				ORIGIN: base,
-				PUBLIC_SUPABASE_URL: gateway.url,
-				PUBLIC_SUPABASE_ANON_KEY: gateway.anonKey,
-				// One log line per request would measure the terminal.
-				LOG_LEVEL: 'warn'
-			},
-			stdio: ['ignore', 'ignore', 'inherit']
-		});
-		children.push(app);
-		await waitFor(`${base}/healthz`);
+		const single = `http://127.0.0.1:${Number(values.port) + 1}`;
+		const startApp = (address: string, workers: string) => {
+			const app = spawn(process.execPath, ['build/index.js'], {
+				cwd: root,
+				env: {
+					...process.env,
+					HOST: '127.0.0.1',
+					PORT: new URL(address).port,
+					ORIGIN: address,
+					PUBLIC_SUPABASE_URL: gateway.url,
+					PUBLIC_SUPABASE_ANON_KEY: gateway.anonKey,
+					NABIJ_WORKERS: workers,
+					// One log line per request would measure the terminal.
+					LOG_LEVEL: 'warn'
+				},
+				stdio: ['ignore', 'ignore', 'inherit']
+			});
+			children.push(app);
+			return waitFor(`${address}/healthz`);
+		};
+		await Promise.all([startApp(base, values.workers), startApp(single, '1')]);
+		const workers = workerCount(values.workers, availableParallelism());
+		console.log(
+			`built server: NABIJ_WORKERS=${values.workers} (${workers} processes on ` +
+				`${availableParallelism()} cores), reference: one process`
+		);
 
 		const searches = {
 			'1 km around Anneessens': '/fr/find?near=4.3414%2C50.8417&radius=1000',
@@ -235,22 +277,34 @@ async function main() {
 			);
 		}
 
-		const url = `${base}${searches['1 km around Anneessens']}`;
+		const path = searches['1 km around Anneessens'];
+		const url = `${base}${path}`;
+		const servers = { [`${workers} processes`]: url, 'one process': `${single}${path}` };
 		// Warm-up, to measure a server as it runs after a while: the street index, the first
 		// queries, and the optimised code and grown heap of a thousand pages (after a warm-up of
 		// 50 pages the first run often came out well below the next ones).
 		const brotli = { 'accept-encoding': 'gzip, deflate, br' };
-		await autocannon({ url, connections: numbers.connections, duration: 5, headers: brotli });
-		const target = 'target ≥ 200 requests/s, 0 errors';
+		for (const address of Object.values(servers)) {
+			await autocannon({
+				url: address,
+				connections: numbers.connections,
+				duration: 5,
+				headers: brotli
+			});
+		}
+		console.log('target for the built server: ≥ 200 requests/s, 0 errors, with brotli');
 		const connections = `${values.connections} connections, ${values.seconds} s`;
-		const popular = await loadRuns(`finder 1 km, brotli, ${connections}`, url, brotli);
-		console.log(`load, finder 1 km, brotli, ${connections}: ${popular} (${target})`);
-		const plain = await loadRuns(`finder 1 km, uncompressed, ${connections}`, url, {});
-		console.log(`load, finder 1 km, uncompressed, ${connections}: ${plain}`);
+		await loadRuns(`finder 1 km, brotli, ${connections}`, servers, brotli);
+		await loadRuns(
+			`finder 1 km, uncompressed, ${connections}`,
+			{ [`${workers} processes`]: url },
+			{}
+		);
 		// More places than requests in a run, so each is asked for once.
 		const paths = await variedSearches(gateway, 400 * numbers.seconds);
 		console.log(
-			`load, finder 1 km, a different place every request, brotli, ${connections}: ${describeLoad(await load(url, brotli, paths))}`
+			`load, finder 1 km, a different place every request, brotli, ${connections}, ` +
+				`${workers} processes: ${describeLoad(await load(url, brotli, paths))}`
 		);
 	} finally {
 		await stopAll();

@@ -2,8 +2,11 @@
 // folder (nothing beside it), the local database started from the clone (`db:start` applies the
 // migrations and the seed), `npm run build`, and the built server started from another working
 // directory. It suggests streets and finds entries, and /healthz follows the database: 200 while
-// the API answers, 503 while it is down, 200 again once it is back.
+// the API answers, 503 while it is down, 200 again once it is back. The server runs as it does by
+// default on a machine with two cores or more: two worker processes behind one address, which
+// share the rate limits, are replaced when they crash and all stop on SIGTERM.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,7 +97,56 @@ function startDatabase(port: number) {
 let database: ChildProcess;
 let gatewayPort = 0;
 let app = '';
+let server: ChildProcess;
 let serverOutput: () => string = () => '';
+
+/** The server's JSON log lines so far. */
+function logLines(): Record<string, unknown>[] {
+	return serverOutput()
+		.split('\n')
+		.filter((line) => line.startsWith('{'))
+		.map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** The pid of the process that logged the request with this id, once it has. */
+async function servedBy(requestId: string): Promise<number> {
+	let pid: unknown;
+	await expect
+		.poll(() => (pid = logLines().find((l) => l.req === requestId)?.pid), { timeout: 10_000 })
+		.toBeTypeOf('number');
+	return pid as number;
+}
+
+/**
+ * One request on a connection of its own (fetch would reuse one, which stays with one worker);
+ * resolves with the status and the process that answered.
+ */
+function alone(
+	path: string,
+	requestId: string,
+	post?: { body: string }
+): Promise<{ status: number; pid: number }> {
+	return new Promise((done, fail) => {
+		const headers: Record<string, string> = { 'x-request-id': requestId };
+		if (post) {
+			headers['content-type'] = 'application/x-www-form-urlencoded';
+			// Without ORIGIN (the port is picked at start) adapter-node takes the page for https.
+			headers.origin = app.replace(/^http:/, 'https:');
+		}
+		const req = request(
+			`${app}${path}`,
+			{ agent: false, method: post ? 'POST' : 'GET', headers },
+			(res) => {
+				res.resume();
+				res.on('end', () => {
+					servedBy(requestId).then((pid) => done({ status: res.statusCode ?? 0, pid }), fail);
+				});
+			}
+		);
+		req.on('error', fail);
+		req.end(post?.body);
+	});
+}
 
 beforeAll(async () => {
 	run('git', ['clone', '--quiet', root, clone], work);
@@ -112,20 +164,23 @@ beforeAll(async () => {
 	// NABIJ_SKIP_INSTALL: the linked node_modules must not be reinstalled from the clone.
 	run('npm', ['run', 'build'], clone, { NABIJ_SKIP_INSTALL: '1' });
 
-	const server = await startUntil(process.execPath, [join(clone, 'build/index.js')], {
+	const started = await startUntil(process.execPath, [join(clone, 'build/index.js')], {
 		cwd: elsewhere,
 		env: {
 			PUBLIC_SUPABASE_URL: apiUrl,
 			PUBLIC_SUPABASE_ANON_KEY: anonKey,
 			HOST: '127.0.0.1',
 			PORT: '0',
-			LOG_LEVEL: 'info'
+			LOG_LEVEL: 'info',
+			NABIJ_WORKERS: '2'
 		},
-		ready: /Listening on (http:\/\/127\.0\.0\.1:\d+)/,
+		// The second worker announces itself after the first: both listen then.
+		ready: /Listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*Listening on \1/,
 		timeoutMs: 60_000
 	});
-	app = server.match[1] ?? '';
-	serverOutput = server.output;
+	app = started.match[1] ?? '';
+	server = started.child;
+	serverOutput = started.output;
 }, 600_000);
 
 afterAll(async () => {
@@ -170,11 +225,6 @@ describe('a clone of the repository, alone in its folder', () => {
 		await fetch(`${app}/fr/find/places?q=rue%20de%20la%20loi&locale=fr`, {
 			headers: { 'x-forwarded-for': '203.0.113.9', 'x-request-id': 'trace-0123456789' }
 		});
-		const logLines = () =>
-			serverOutput()
-				.split('\n')
-				.filter((line) => line.startsWith('{'))
-				.map((line) => JSON.parse(line) as Record<string, unknown>);
 		// The server writes its log line after the response has gone out: wait for it.
 		await expect
 			.poll(() => logLines().some((l) => l.req === 'trace-0123456789'), { timeout: 10_000 })
@@ -208,5 +258,93 @@ describe('a clone of the repository, alone in its folder', () => {
 		database = again.child;
 		expect(again.output()).not.toMatch(/loading the seed/);
 		expect((await fetch(`${app}/healthz`)).status).toBe(200);
+	});
+
+	it('answers on one address from two worker processes, connection by connection', async () => {
+		const answers = [];
+		for (let i = 0; i < 4; i++) answers.push(await alone('/healthz', `workers-${i}-0123456789`));
+		expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+		const pids = new Set(answers.map((a) => a.pid));
+		expect(pids.size).toBe(2);
+		expect(pids.has(server.pid ?? 0)).toBe(false);
+		expect(logLines().find((l) => l.event === 'workers')).toMatchObject({ workers: 2 });
+	});
+
+	it('holds the sign-in limit for the whole server, whichever worker answers', async () => {
+		// Wrong passwords for one address: 20 failures are allowed per 15 minutes, then refused,
+		// though the attempts reach both workers.
+		const body = 'email=limit%40example.test&password=not-the-password';
+		const answers = [];
+		for (let i = 0; i < 21; i++) {
+			answers.push(await alone('/fr/account/sign-in?/password', `limit-${i}-0123456789`, { body }));
+		}
+		expect(answers.slice(0, 20).map((a) => a.status)).toEqual(Array(20).fill(400));
+		expect(answers[20]?.status).toBe(429);
+		expect(new Set(answers.map((a) => a.pid)).size).toBe(2);
+	});
+
+	it('starts a new worker when one crashes, and goes on answering', async () => {
+		const { pid: crashed } = await alone('/healthz', 'crash-before-0123456789');
+		process.kill(crashed, 'SIGKILL');
+		await expect
+			.poll(() => logLines().some((l) => l.event === 'worker_exit' && l.worker === crashed), {
+				timeout: 10_000
+			})
+			.toBe(true);
+		await expect
+			.poll(() => serverOutput().match(/Listening on/g)?.length, { timeout: 30_000 })
+			.toBe(3);
+		const answers = [];
+		for (let i = 0; i < 4; i++)
+			answers.push(await alone('/healthz', `crash-after-${i}-0123456789`));
+		expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+		const pids = new Set(answers.map((a) => a.pid));
+		expect(pids.size).toBe(2);
+		expect(pids.has(crashed)).toBe(false);
+	});
+
+	it('stops every worker, then itself, on SIGTERM', async () => {
+		const workers = new Set(
+			logLines()
+				.map((l) => l.pid)
+				.filter((pid): pid is number => typeof pid === 'number' && pid !== server.pid)
+		);
+		expect(workers.size).toBe(3);
+		const exited = new Promise<number | null>((done) => server.once('exit', (code) => done(code)));
+		server.kill('SIGTERM');
+		expect(await exited).toBe(0);
+		const alive = [...workers].filter((pid) => {
+			try {
+				process.kill(pid, 0);
+				return true;
+			} catch {
+				return false;
+			}
+		});
+		expect(alive).toEqual([]);
+	});
+
+	it('stops at once, saying why once, when a worker cannot start', () => {
+		const result = spawnSync(process.execPath, [join(clone, 'build/index.js')], {
+			cwd: elsewhere,
+			env: {
+				...process.env,
+				PUBLIC_SUPABASE_URL: 'http://127.0.0.1:1',
+				PUBLIC_SUPABASE_ANON_KEY: 'a-key-long-enough-to-pass',
+				HOST: '127.0.0.1',
+				PORT: '0',
+				LOG_LEVEL: 'loud',
+				NABIJ_WORKERS: '2'
+			},
+			encoding: 'utf8',
+			timeout: 60_000
+		});
+		expect(result.status).not.toBe(0);
+		expect(result.signal).toBeNull();
+		const output = result.stdout + result.stderr;
+		// One fatal log line, from the first worker; the second is never started.
+		expect(output.match(/"msg":"Nabij cannot start/g)).toHaveLength(1);
+		expect(output).toMatch(/LOG_LEVEL must be one of/);
+		expect(output).not.toMatch(/Listening on/);
 	});
 });

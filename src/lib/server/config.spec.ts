@@ -41,17 +41,20 @@ describe('checkServerSettings', () => {
 			PORT: '80000',
 			LOG_LEVEL: 'loud',
 			SMTP_URL: 'mail.example.org',
-			NABIJ_COMPRESSION: 'no'
+			NABIJ_COMPRESSION: 'no',
+			NABIJ_WORKERS: 'many'
 		});
-		expect(problems).toHaveLength(6);
+		expect(problems).toHaveLength(7);
 		expect(problems.join('\n')).toMatch(/NABIJ_COMPRESSION must be on or off/);
+		expect(problems.join('\n')).toMatch(/NABIJ_WORKERS must be auto or a whole number/);
 		for (const name of [
 			'ORIGIN',
 			'XFF_DEPTH',
 			'PORT',
 			'LOG_LEVEL',
 			'SMTP_URL',
-			'NABIJ_COMPRESSION'
+			'NABIJ_COMPRESSION',
+			'NABIJ_WORKERS'
 		]) {
 			expect(problems.filter((line) => line.includes(name))).toHaveLength(1);
 		}

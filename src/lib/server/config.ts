@@ -6,6 +6,7 @@
 // in src/env.ts, which only the app can read.
 import { z } from 'zod';
 import { parseSmtpUrl } from './mail/smtp-url.ts';
+import { workersSetting } from './workers/count.ts';
 
 /** True when PUBLIC_SUPABASE_URL is the local gateway (a loopback address). */
 export function usesLocalGateway(supabaseUrl: string | undefined): boolean {
@@ -83,6 +84,8 @@ const serverSchema = schema.extend({
 		.min(0, 'PORT must be a port number (0 picks a free one)')
 		.max(65535, 'PORT must be a port number (0 picks a free one)')
 		.optional(),
+	// Read by the primary process of build/index.js; checked here so a typo is listed with the rest.
+	NABIJ_WORKERS: workersSetting,
 	LOG_LEVEL: z
 		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
 			error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'

@@ -4,10 +4,16 @@
 // no query string, no e-mail address, no IP, no cookies or headers.
 import { pino } from 'pino';
 
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+// pino throws on an unknown level while the server's modules load, before the settings check
+// could name the variable: such a level logs at info until that check stops the server.
+const level = LEVELS.includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL : 'info';
+
 /** The app's logger; level from LOG_LEVEL (default info). */
 export const log = pino({
-	level: process.env.LOG_LEVEL || 'info',
-	base: { app: 'nabij' },
+	level,
+	// The process, as the server may run several (NABIJ_WORKERS).
+	base: { app: 'nabij', pid: process.pid },
 	// Error objects keep their type, message and stack only.
 	serializers: { err: pino.stdSerializers.err },
 	// A value that slips in by mistake under these names is never written.

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allowAttempt, isBlocked, RateLimiter, recordFailure, RULES } from './rate-limit.ts';
+import {
+	allowAttempt,
+	answerLimit,
+	isBlocked,
+	limitQuestionSchema,
+	limits,
+	RateLimiter,
+	recordFailure,
+	RULES
+} from './rate-limit.ts';
 
 describe('rate limits', () => {
 	it('allows up to the limit per window, then refuses until the window ends', () => {
@@ -64,5 +73,55 @@ describe('rate limits', () => {
 			allowAttempt('error_report', { ip: '10.19999' }, limiter);
 		}
 		expect(allowAttempt('error_report', { ip: '10.19999' }, limiter)).toBe(false);
+	});
+});
+
+describe('the server-wide limits', () => {
+	it('answers the questions workers ask the primary from one set of counts', () => {
+		const limiter = new RateLimiter(() => 0);
+		const question = limitQuestionSchema.parse({
+			op: 'allow',
+			action: 'error_report',
+			who: { ip: '10.1.0.1' }
+		});
+		const answers = Array.from({ length: RULES.error_report.limit + 1 }, () =>
+			answerLimit(question, limiter)
+		);
+		expect(answers.at(-1)).toBe(false);
+		expect(answers.slice(0, -1).every(Boolean)).toBe(true);
+
+		const who = { ip: '10.1.0.2', userId: 'c@example.test' };
+		expect(answerLimit({ op: 'blocked', action: 'sign_in', who }, limiter)).toBe(false);
+		for (let i = 0; i < RULES.sign_in.limit; i++) {
+			expect(answerLimit({ op: 'fail', action: 'sign_in', who }, limiter)).toBe(false);
+		}
+		expect(answerLimit({ op: 'blocked', action: 'sign_in', who }, limiter)).toBe(true);
+	});
+
+	it('refuses a question for an action or operation it does not know', () => {
+		const who = { ip: '10.1.0.3' };
+		expect(limitQuestionSchema.safeParse({ op: 'allow', action: 'delete', who }).success).toBe(
+			false
+		);
+		expect(limitQuestionSchema.safeParse({ op: 'reset', action: 'sign_in', who }).success).toBe(
+			false
+		);
+		expect(
+			limitQuestionSchema.safeParse({
+				op: 'allow',
+				action: 'sign_in',
+				who: { ip: 'x'.repeat(101) }
+			}).success
+		).toBe(false);
+	});
+
+	it('counts in this process when it runs alone', async () => {
+		const who = { ip: '10.1.0.4' };
+		const answers = [];
+		for (let i = 0; i <= RULES.error_report.limit; i++) {
+			answers.push(await limits.allowAttempt('error_report', who));
+		}
+		expect(answers.at(-1)).toBe(false);
+		expect(answers.slice(0, -1).every(Boolean)).toBe(true);
 	});
 });

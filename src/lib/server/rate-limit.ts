@@ -1,7 +1,13 @@
 // In-memory fixed-window rate limits for sign-in, registration and error reports, per IP address
-// and per account. One process only: behind several app servers each keeps its own counts, which
-// still caps abuse per server. The number of keys is capped: a caller who sprays addresses or
-// e-mail addresses evicts the oldest windows instead of growing the process without end.
+// and per account. The counts are the server's: when `node build/index.js` runs several worker
+// processes, the primary process holds them and the workers ask it (`limits` below), so a
+// visitor whose connections land on different workers still gets the limit once. Behind several
+// app servers each keeps its own counts, which still caps abuse per server. The number of keys
+// is capped: a caller who sprays addresses or e-mail addresses evicts the oldest windows instead
+// of growing the process without end.
+import { z } from 'zod';
+import { log } from './log.ts';
+import { askPrimary, isWorker } from './workers/ipc.ts';
 
 type Window = { count: number; resetAt: number };
 
@@ -72,19 +78,15 @@ export class RateLimiter {
 	}
 }
 
-const shared = new RateLimiter();
+export type Who = { ip: string; userId?: string | null };
 
 /**
  * True when another `action` is allowed for this IP address and (when signed in) this account;
  * counts the attempt either way. Both keys must be within the limit.
  *
- * @example if (!allowAttempt('error_report', { ip: event.getClientAddress() })) return fail(429, …)
+ * @example allowAttempt('error_report', { ip: '10.0.0.1' }, limiter) // true
  */
-export function allowAttempt(
-	action: RateLimitAction,
-	who: { ip: string; userId?: string | null },
-	limiter: RateLimiter = shared
-): boolean {
+export function allowAttempt(action: RateLimitAction, who: Who, limiter: RateLimiter): boolean {
 	const rule = RULES[action];
 	const byIp = limiter.hit(`${action}:ip:${who.ip}`, rule);
 	const byUser = who.userId ? limiter.hit(`${action}:user:${who.userId}`, rule) : true;
@@ -95,11 +97,7 @@ export function allowAttempt(
  * For actions where only failures should count (a wrong password): true when `action` is
  * already exhausted for this IP address or account. Record failures with {@link recordFailure}.
  */
-export function isBlocked(
-	action: RateLimitAction,
-	who: { ip: string; userId?: string | null },
-	limiter: RateLimiter = shared
-): boolean {
+export function isBlocked(action: RateLimitAction, who: Who, limiter: RateLimiter): boolean {
 	const rule = RULES[action];
 	return (
 		limiter.exhausted(`${action}:ip:${who.ip}`, rule) ||
@@ -108,10 +106,52 @@ export function isBlocked(
 }
 
 /** Counts one failed attempt of `action` for this IP address and account. */
-export function recordFailure(
-	action: RateLimitAction,
-	who: { ip: string; userId?: string | null },
-	limiter: RateLimiter = shared
-): void {
+export function recordFailure(action: RateLimitAction, who: Who, limiter: RateLimiter): void {
 	allowAttempt(action, who, limiter);
 }
+
+/** What a worker asks the primary, checked there like any input from outside. */
+export const limitQuestionSchema = z.object({
+	op: z.enum(['allow', 'blocked', 'fail']),
+	action: z.enum(Object.keys(RULES) as [RateLimitAction, ...RateLimitAction[]]),
+	who: z.object({ ip: z.string().max(100), userId: z.string().max(320).nullish() })
+});
+
+export type LimitQuestion = z.infer<typeof limitQuestionSchema>;
+
+/** The answer to `question` from `limiter`: allowed / blocked; a recorded failure answers false. */
+export function answerLimit(question: LimitQuestion, limiter: RateLimiter): boolean {
+	const { op, action, who } = question;
+	if (op === 'allow') return allowAttempt(action, who, limiter);
+	if (op === 'blocked') return isBlocked(action, who, limiter);
+	recordFailure(action, who, limiter);
+	return false;
+}
+
+/** The question kind on the channel between the workers and the primary. */
+export const LIMIT_QUESTION = 'rate-limit';
+
+const own = new RateLimiter();
+let warned = false;
+
+async function ask(question: LimitQuestion): Promise<boolean> {
+	if (!isWorker()) return answerLimit(question, own);
+	try {
+		return z.boolean().parse(await askPrimary(LIMIT_QUESTION, question));
+	} catch (error) {
+		// A primary that does not answer (stopping, overloaded) must not lock visitors out or let
+		// them through unlimited: this worker counts on its own until it answers again.
+		if (!warned) log.warn({ err: error }, 'rate limits counted per worker: no answer from primary');
+		warned = true;
+		return answerLimit(question, own);
+	}
+}
+
+/** The server's rate limits, as the routes use them (see the top of this file). */
+export const limits = {
+	allowAttempt: (action: RateLimitAction, who: Who) => ask({ op: 'allow', action, who }),
+	isBlocked: (action: RateLimitAction, who: Who) => ask({ op: 'blocked', action, who }),
+	recordFailure: async (action: RateLimitAction, who: Who): Promise<void> => {
+		await ask({ op: 'fail', action, who });
+	}
+};

@@ -21,7 +21,7 @@ import * as organizations from '#lib/server/db/organizations.ts';
 import * as profiles from '#lib/server/db/profiles.ts';
 import * as services from '#lib/server/db/services.ts';
 import { requireRole } from '#lib/server/guards.ts';
-import { allowAttempt } from '#lib/server/rate-limit.ts';
+import { limits } from '#lib/server/rate-limit.ts';
 import { unknownCodes, type KnownCodes } from './codes.ts';
 import { locateAddress } from './locate.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -117,7 +117,12 @@ export const actions: Actions = {
 			const errors = stepResult.success ? { '': ['invalid'] } : fieldErrors(stepResult.error);
 			return fail(400, { step, draft: fields.draft, values: draft[step] ?? {}, errors });
 		}
-		if (!allowAttempt('register', { ip: event.getClientAddress(), userId: viewer.user.id })) {
+		if (
+			!(await limits.allowAttempt('register', {
+				ip: event.getClientAddress(),
+				userId: viewer.user.id
+			}))
+		) {
 			return fail(429, { ...fields, errors: { '': ['rate_limited'] } });
 		}
 		const supabase = event.locals.supabase;

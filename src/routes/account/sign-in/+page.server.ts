@@ -5,7 +5,7 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/href.ts';
 import { newUserMetadata, rememberAuthMailLocale } from '#lib/server/mail/auth-locale.ts';
 import { publicOrigin } from '#lib/server/config.ts';
-import { allowAttempt, isBlocked, recordFailure } from '#lib/server/rate-limit.ts';
+import { limits } from '#lib/server/rate-limit.ts';
 import { safeNext } from '../next.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,7 +30,12 @@ export const actions: Actions = {
 		if (!emailSchema.safeParse(email).success) {
 			return fail(400, { values, errors: { email: m.account_error_invalid_email() } });
 		}
-		if (!allowAttempt('sign_in', { ip: getClientAddress(), userId: email.toLowerCase() })) {
+		if (
+			!(await limits.allowAttempt('sign_in', {
+				ip: getClientAddress(),
+				userId: email.toLowerCase()
+			}))
+		) {
 			return fail(429, { values, errors: { form: m.account_error_rate_limited() } });
 		}
 		const callback = new URL(localizeHref('/account/callback'), publicOrigin());
@@ -51,14 +56,14 @@ export const actions: Actions = {
 			return fail(400, { values, errors: { email: m.account_error_invalid_email() } });
 		}
 		const who = { ip: getClientAddress(), userId: email.toLowerCase() };
-		if (isBlocked('sign_in', who)) {
+		if (await limits.isBlocked('sign_in', who)) {
 			return fail(429, { values, errors: { form: m.account_error_rate_limited() } });
 		}
 		if (password.length < 6 || password.length > 200) {
 			return fail(400, { values, errors: { password: m.account_sign_in_wrong_password() } });
 		}
 		const { data, error } = await locals.supabase.auth.signInWithPassword({ email, password });
-		if (error) recordFailure('sign_in', who);
+		if (error) await limits.recordFailure('sign_in', who);
 		if (error)
 			return fail(400, { values, errors: { password: m.account_sign_in_wrong_password() } });
 		await rememberAuthMailLocale(locals.supabase, data.user, getLocale());

@@ -10,7 +10,7 @@ import { requireRole } from '#lib/server/guards.ts';
 import { dataErrorText, errorText, translateErrors } from '#lib/forms/errors.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { DataError } from '#lib/server/db/errors.ts';
-import { allowAttempt } from '#lib/server/rate-limit.ts';
+import { limits } from '#lib/server/rate-limit.ts';
 import { sendInvite } from './invite.ts';
 import { editValues, needsModeration, toChanges } from './edit.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -52,7 +52,12 @@ export const actions: Actions = {
 		if (!z.email().max(254).safeParse(email).success) {
 			return fail(400, { invite: { email, error: errorText('invalid_email') } });
 		}
-		if (!allowAttempt('register', { ip: event.getClientAddress(), userId: viewer.user.id })) {
+		if (
+			!(await limits.allowAttempt('register', {
+				ip: event.getClientAddress(),
+				userId: viewer.user.id
+			}))
+		) {
 			return fail(429, { invite: { email, error: errorText('rate_limited') } });
 		}
 		try {

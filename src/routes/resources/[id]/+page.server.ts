@@ -11,7 +11,7 @@ import * as geography from '#lib/server/db/geography.ts';
 import * as imports from '#lib/server/db/imports.ts';
 import * as resources from '#lib/server/db/resources.ts';
 import * as taxonomy from '#lib/server/db/taxonomy.ts';
-import { allowAttempt } from '#lib/server/rate-limit.ts';
+import { limits } from '#lib/server/rate-limit.ts';
 
 const idSchema = z.uuid();
 
@@ -67,7 +67,7 @@ export const actions = {
 				errors: { limit: m.finder_report_error_too_many() }
 			});
 		// Per address here; per entry and source in the database, whichever client calls it.
-		if (!allowAttempt('error_report', { ip: getClientAddress() })) return tooMany();
+		if (!(await limits.allowAttempt('error_report', { ip: getClientAddress() }))) return tooMany();
 		if (!isLikelyBot(parsed.data)) {
 			try {
 				await errorReports.create(locals.supabase, {
