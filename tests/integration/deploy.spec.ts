@@ -2,9 +2,9 @@
 // folder (nothing beside it), the local database started from the clone (`db:start` applies the
 // migrations and the seed), `npm run build`, and the built server started from another working
 // directory. It suggests streets and finds entries, and /healthz follows the database: 200 while
-// the API answers, 503 while it is down, 200 again once it is back. The server runs as it does by
-// default on a machine with two cores or more: two worker processes behind one address, which
-// share the rate limits, are replaced when they crash and all stop on SIGTERM.
+// the API answers, 503 while it is down, 200 again once it is back. The server runs two worker
+// processes behind one address (the default on a two-core machine, set here whatever the cores),
+// which share the rate limits, are replaced when they crash and all stop on SIGTERM.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
