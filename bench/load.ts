@@ -53,13 +53,22 @@ const { values } = parseArgs({
 // Counts and durations, refused at once when not whole positive numbers (a typo would otherwise
 // run zero loads or none at all).
 const count = z.coerce.number().int().positive();
+// The app's port and the next one (the one-process reference) must both be ports.
+const port = z.coerce.number().int().min(1).max(65534);
 const numbers = z
-	.object({ demo: count, seconds: count, connections: count, runs: count })
+	.object({
+		demo: count,
+		seconds: count,
+		connections: count,
+		runs: count,
+		port,
+		'gateway-port': port
+	})
 	.parse(values);
 // Refused here, before seeding, with the server's own message.
-workerCount(values.workers, availableParallelism());
+const workers = workerCount(values.workers, availableParallelism());
 const root = resolve(import.meta.dirname, '..');
-const gatewayPort = Number(values['gateway-port']);
+const gatewayPort = numbers['gateway-port'];
 
 const children: ChildProcess[] = [];
 
@@ -232,8 +241,8 @@ async function main() {
 			/^\{"url"/
 		);
 		const gateway = JSON.parse(gatewayLine) as { url: string; anonKey: string };
-		const base = `http://127.0.0.1:${values.port}`;
-		const single = `http://127.0.0.1:${Number(values.port) + 1}`;
+		const base = `http://127.0.0.1:${numbers.port}`;
+		const single = `http://127.0.0.1:${numbers.port + 1}`;
 		const startApp = (address: string, workers: string) => {
 			const app = spawn(process.execPath, ['build/index.js'], {
 				cwd: root,
@@ -254,7 +263,6 @@ async function main() {
 			return waitFor(`${address}/healthz`);
 		};
 		await Promise.all([startApp(base, values.workers), startApp(single, '1')]);
-		const workers = workerCount(values.workers, availableParallelism());
 		console.log(
 			`built server: NABIJ_WORKERS=${values.workers} (${workers} processes on ` +
 				`${availableParallelism()} cores), reference: one process`

@@ -64,10 +64,6 @@ type LocaleStore = { locale?: Locale; origin?: string; messageCalls?: Set<string
 const localeStorage = getServerAsyncLocalStorage() ?? new AsyncLocalStorage<LocaleStore>();
 overwriteServerAsyncLocalStorage(localeStorage);
 
-// A page's locale is the first segment of its address. A page address without one (/, /find) is
-// sent to the reader's language: the one they chose before (cookie), else their browser's
-// preference, else French; machine endpoints without one (/api/…) answer in that language. The
-// redirect is relative, so it keeps the scheme and host the reader used.
 /** The reader's language when the address names none: their choice, their browser's, French. */
 function preferredLocale(event: RequestEvent): Locale {
 	const chosen = event.cookies.get(cookieName);
@@ -75,6 +71,10 @@ function preferredLocale(event: RequestEvent): Locale {
 	return negotiateLocale(event.request.headers.get('accept-language')) ?? 'fr';
 }
 
+// A page's locale is the first segment of its address. A page address without one (/, /find) is
+// sent to the reader's language: the one they chose before (cookie), else their browser's
+// preference, else French; machine endpoints without one (/api/…) answer in that language. The
+// redirect is relative, so it keeps the scheme and host the reader used.
 const handleLocale: Handle = ({ event, resolve }) => {
 	const fromPath = localeOfPath(event.url.pathname);
 	const locale = fromPath ?? preferredLocale(event);

@@ -125,6 +125,7 @@ test.describe('embeddable map', () => {
 		// Quartier names are written as the city's lists do (some Dutch ones in capitals), and
 		// read as names everywhere: heading and every entry of the list.
 		const name = tidyName(quartier.quartier_name_nl);
+		expect(name).not.toBe(name.toUpperCase());
 		await expect(preview.getByRole('heading', { level: 1 })).toContainText(name);
 		await expect(preview.getByRole('listitem').first()).toContainText(name);
 

@@ -17,6 +17,9 @@ export function usesLocalGateway(supabaseUrl: string | undefined): boolean {
 	}
 }
 
+/** The levels LOG_LEVEL may name (pino's, and `silent`). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const LOCAL_LINK_SECRET = 'nabij-local-link-secret-not-for-production';
 const LOCAL_JOBS_TOKEN = 'nabij-local-jobs-token';
 // Where `npm run dev` serves the app.
@@ -87,9 +90,7 @@ const serverSchema = schema.extend({
 	// Read by the primary process of build/index.js; checked here so a typo is listed with the rest.
 	NABIJ_WORKERS: workersSetting,
 	LOG_LEVEL: z
-		.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-			error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'
-		})
+		.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
 		.default('info')
 });
 

@@ -3,11 +3,13 @@
 // id, method, route id, status, duration) and nothing that identifies a person or leaks a search:
 // no query string, no e-mail address, no IP, no cookies or headers.
 import { pino } from 'pino';
+import { LOG_LEVELS } from './config.ts';
 
-const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 // pino throws on an unknown level while the server's modules load, before the settings check
 // could name the variable: such a level logs at info until that check stops the server.
-const level = LEVELS.includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL : 'info';
+const level = (LOG_LEVELS as readonly string[]).includes(process.env.LOG_LEVEL ?? '')
+	? process.env.LOG_LEVEL
+	: 'info';
 
 /** The app's logger; level from LOG_LEVEL (default info). */
 export const log = pino({

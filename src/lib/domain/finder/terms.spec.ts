@@ -53,4 +53,18 @@ describe('quartiersIn', () => {
 		}
 		expect(quartiersIn(quartiers, 'nl')[1]).toEqual({ mdrc: 3, name: 'Sint-Gillis centrum' });
 	});
+
+	it("lists them in the alphabetical order of that language's names", () => {
+		const quartiers = [
+			{ mdrc: 10, name_fr: 'Gare du Midi', name_nl: 'ZUIDSTATION' },
+			{ mdrc: 20, name_fr: 'Étangs Noirs', name_nl: 'ZWARTE VIJVERS' },
+			{ mdrc: 30, name_fr: 'Cureghem Bara', name_nl: 'KURIGEM BARA' }
+		];
+		expect(quartiersIn(quartiers, 'fr').map((q) => q.mdrc)).toEqual([30, 20, 10]);
+		expect(quartiersIn(quartiers, 'nl').map((q) => q.name)).toEqual([
+			'Kurigem Bara',
+			'Zuidstation',
+			'Zwarte Vijvers'
+		]);
+	});
 });

@@ -51,10 +51,15 @@ export function termsIn(
 	};
 }
 
-/** The quartiers with their names as `placeName` writes them in `locale`, order kept. */
+/**
+ * The quartiers with their names as `placeName` writes them in `locale`, in the alphabetical
+ * order of those names: a list of 145 to choose from is read by name, not by code.
+ */
 export function quartiersIn(
 	quartiers: { mdrc: number; name_fr: string; name_nl: string }[],
 	locale: string
 ): NamedQuartier[] {
-	return quartiers.map((q) => ({ mdrc: q.mdrc, name: placeName(q, locale) }));
+	return quartiers
+		.map((q) => ({ mdrc: q.mdrc, name: placeName(q, locale) }))
+		.sort((a, b) => a.name.localeCompare(b.name, locale));
 }

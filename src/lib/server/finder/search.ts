@@ -22,36 +22,13 @@ import type { Locale } from '#lib/i18n/locales.ts';
 export type FinderResult = DescribedResult<finderEntries.FinderEntryRow>;
 
 /**
- * What a result card shows. A page sends its data to the browser (to hydrate), so the row's
- * other columns — coordinates (the map has them packed), filters' arrays, the schedule text,
- * the rank — stay on the server, and a column added to the search later stays there too until a
- * card needs it. The quartier comes in the page's language only, the distance in whole metres
- * (a card shows tens of metres at most).
+ * A result reduced to what its card shows, for a page in `locale`. A page sends its data to the
+ * browser (to hydrate), so the row's other columns — coordinates (the map has them packed),
+ * filters' arrays, the schedule text, the rank — stay on the server, and a column added to the
+ * search later stays there too until it is named here. The quartier comes in the page's language
+ * only, the distance in whole metres (a card shows tens of metres at most).
  */
-export type FinderCard = Pick<
-	FinderResult,
-	| 'id'
-	| 'organization_name'
-	| 'service_name'
-	| 'category'
-	| 'location_precision'
-	| 'languages'
-	| 'map_code'
-	| 'accepting_new'
-	| 'trust_tier'
-	| 'vouched_by_name'
-	| 'assured_date'
-	| 'status'
-	| 'schedule_kind'
-	| 'distanceMeters'
-	| 'walkingMinutes'
-	| 'openNow'
-	| 'nextOpening'
-	| 'dormant'
-> & { quartier: string };
-
-/** A result reduced to its card, for a page in `locale`. */
-export function cardOf(result: FinderResult, locale: Locale): FinderCard {
+export function cardOf(result: FinderResult, locale: Locale) {
 	return {
 		id: result.id,
 		organization_name: result.organization_name,
@@ -77,6 +54,9 @@ export function cardOf(result: FinderResult, locale: Locale): FinderCard {
 		dormant: result.dormant
 	};
 }
+
+/** What a result card shows: {@link cardOf}'s allow-list. */
+export type FinderCard = ReturnType<typeof cardOf>;
 
 /** Results listed on one page. */
 export const PAGE_SIZE = 50;

@@ -10,7 +10,7 @@ import { answerLimit, LIMIT_QUESTION, limitQuestionSchema, RateLimiter } from '.
 import { answerWorkers, WORKER_ENV } from './ipc.ts';
 
 /** More crashes than this within a minute stop the server: a restart would not help. */
-export const MAX_RESTARTS_PER_MINUTE = 5;
+const MAX_RESTARTS_PER_MINUTE = 5;
 
 /**
  * Runs `count` workers until they have all stopped; resolves with the exit code for the

@@ -20,8 +20,8 @@ export async function load({ url, locals }) {
 		lang: langSchema.parse(url.searchParams.get('lang') ?? undefined) ?? locale,
 		// The snippet names our own address, as the visitor reached it.
 		origin: url.origin,
-		// Named as the finder names them (some Dutch names come in capitals).
-		quartiers: quartiersIn(quartiers, locale).sort((a, b) => a.name.localeCompare(b.name, locale)),
+		// Named and ordered as the finder lists them (some Dutch names come in capitals).
+		quartiers: quartiersIn(quartiers, locale),
 		categories: terms.categories,
 		supportKinds: terms.supportKinds
 	};
